@@ -1,0 +1,75 @@
+"""The four editions, the three formats, and the few interface words each edition prints."""
+
+from .errors import EditionError
+from .model import Edition
+from .transliterate import to_cyrillic
+
+EDITIONS = {
+    "sr-Latn": Edition("sr-Latn", "sr", "Latn", "Srpski (latinica)"),
+    "sr-Cyrl": Edition("sr-Cyrl", "sr", "Cyrl", "Српски (ћирилица)"),
+    "bg": Edition("bg", "bg", "Cyrl", "Български"),
+    "en": Edition("en", "en", "Latn", "English"),
+}
+FORMATS = ("print", "screen", "epub")
+LANGUAGES = ("sr", "bg", "en")
+
+# Serbian words are written once, in Latin; the Cyrillic edition transliterates them.
+_WORDS = {
+    "contents": {"sr": "Sadržaj", "bg": "Съдържание", "en": "Contents"},
+    "issue": {"sr": "Broj", "bg": "Брой", "en": "Issue"},
+    "tagline": {
+        "sr": "Magazin projekta Balkanski klaster",
+        "bg": "Списание на проекта „Балкански клъстер“",
+        "en": "The magazine of the Balkan Cluster project",
+    },
+    "funding": {
+        "sr": "Projekat sufinansira Evropska unija kroz IPA program prekogranične saradnje.",
+        "bg": "Проектът се съфинансира от Европейския съюз по програмата за трансгранично сътрудничество ИПП.",
+        "en": "The project is co-financed by the European Union through the IPA cross-border programme.",
+    },
+}
+_MONTHS = {
+    "sr": "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",
+    "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def select_editions(tags) -> list[Edition]:
+    """Return the editions named, in the order given; all four when none is named."""
+    if not tags:
+        return list(EDITIONS.values())
+    unknown = [t for t in tags if t not in EDITIONS]
+    if unknown:
+        raise EditionError(
+            f"unknown edition {unknown[0]!r}; choose from {', '.join(EDITIONS)}", "command line")
+    return [EDITIONS[t] for t in dict.fromkeys(tags)]
+
+
+def select_formats(names) -> list[str]:
+    """Return the formats named; all three when none is named."""
+    if not names:
+        return list(FORMATS)
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown:
+        raise EditionError(
+            f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}", "command line")
+    return [n for n in FORMATS if n in names]
+
+
+def in_script(edition: Edition, text: str) -> str:
+    """Put Serbian Latin text into the edition's script; other languages pass through."""
+    if edition.language == "sr" and edition.script == "Cyrl":
+        return to_cyrillic(text)
+    return text
+
+
+def word(edition: Edition, key: str) -> str:
+    """Return an interface word in the edition's language and script."""
+    return in_script(edition, _WORDS[key][edition.language])
+
+
+def month_year(edition: Edition, day) -> str:
+    """Return 'oktobar 2026' in the edition's language and script."""
+    month = _MONTHS[edition.language].split()[day.month - 1]
+    return in_script(edition, f"{month} {day.year}")

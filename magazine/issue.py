@@ -1,0 +1,195 @@
+"""Load an issue: the editor's issue.yaml and the Markdown articles it names."""
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+
+from . import pandoc
+from .editions import LANGUAGES
+from .errors import ArticleError, ManifestError
+from .model import Article, Issue, Project
+from .transliterate import looks_cyrillic
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def newest_issue_id(project: Project) -> str:
+    """Return the newest issue folder's name (the last in sort order with an issue.yaml)."""
+    found = sorted(p.parent.name for p in project.issues.glob("*/issue.yaml"))
+    if not found:
+        raise ManifestError("no issue found (expected issues/<ISSUE>/issue.yaml)", project.issues)
+    return found[-1]
+
+
+def load_issue(project: Project, issue_id: str | None = None) -> Issue:
+    """Read issue.yaml and every article it lists, checking both."""
+    issue_id = issue_id or newest_issue_id(project)
+    folder = project.issues / issue_id
+    manifest = folder / "issue.yaml"
+    if not manifest.is_file():
+        raise ManifestError(f"no issue {issue_id!r}: issue.yaml not found", manifest)
+    text = read_text(manifest, ManifestError)
+    data, lines = _parse_yaml(text, manifest, ManifestError)
+    if not isinstance(data, dict):
+        raise ManifestError("issue.yaml must be a mapping of fields (number, date, title, articles)",
+                            manifest, 1)
+    number = _field(data, lines, manifest, "number", int)
+    day = _field(data, lines, manifest, "date", datetime.date)
+    titles = _field(data, lines, manifest, "title", dict)
+    for lang in LANGUAGES:
+        if not isinstance(titles.get(lang), str) or not titles[lang].strip():
+            raise ManifestError(f"title.{lang} is missing: give the issue's title in each of "
+                                f"{', '.join(LANGUAGES)}", manifest, lines.get("title"))
+    slugs = _field(data, lines, manifest, "articles", list)
+    articles = tuple(_load_listed_article(folder, manifest, lines, slugs, i)
+                     for i in range(len(slugs)))
+    cover = data.get("cover")
+    if cover is not None:
+        cover = _inside(folder, folder, str(cover), manifest, lines.get("cover"), ManifestError)
+    return Issue(issue_id, folder, number, day, titles, cover, articles)
+
+
+def _load_listed_article(folder, manifest, lines, slugs, index) -> Article:
+    slug = slugs[index]
+    line = lines.get(("articles", index))
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise ManifestError(f"article slug {slug!r} must be lower-case letters, digits and "
+                            "hyphens", manifest, line)
+    if slugs.index(slug) != index:
+        raise ManifestError(f"article {slug!r} is listed twice", manifest, line)
+    path = folder / "articles" / f"{slug}.md"
+    if not path.is_file():
+        raise ManifestError(f"article {slug!r} is listed but articles/{slug}.md does not exist",
+                            manifest, line)
+    return load_article(path, slug, folder)
+
+
+def load_article(path: Path, slug: str, issue_folder: Path) -> Article:
+    """Read one Markdown article with its YAML front matter."""
+    text = read_text(path, ArticleError)
+    front, body_start = _front_matter(text, path)
+    title = _front_field(front, "title", path)
+    author = _front_field(front, "author", path)
+    lang = _front_field(front, "lang", path)
+    if lang not in LANGUAGES:
+        raise ArticleError(f"lang {lang!r} is not one of {', '.join(LANGUAGES)}", path,
+                           _key_line(text, "lang"))
+    for key in ("summary", "section"):
+        if key in front and not isinstance(front[key], str):
+            raise ArticleError(f"{key} must be text", path, _key_line(text, key))
+    ast = pandoc.read_markdown(text, path)
+    lines = tuple(text.split("\n"))
+    _check_images(ast, path, lines, issue_folder)
+    script = "Cyrl" if lang == "bg" or (lang == "sr" and looks_cyrillic(text[body_start:])) \
+        else "Latn"
+    return Article(slug, path, lang, script, title, author, ast, lines)
+
+
+def read_text(path: Path, error) -> str:
+    """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise error("is not UTF-8 text; save it as UTF-8", path, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parse_yaml(text: str, path: Path, error, first_line: int = 1):
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise error(f"malformed YAML: {problem}", path, line) from None
+    return data, _node_lines(node, first_line)
+
+
+def _node_lines(node, first_line) -> dict:
+    """Map top-level keys (and list items) of a YAML mapping to their line numbers."""
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[key.value] = key.start_mark.line + first_line
+            if isinstance(value, yaml.SequenceNode):
+                for i, item in enumerate(value.value):
+                    lines[(key.value, i)] = item.start_mark.line + first_line
+    return lines
+
+
+def _field(data, lines, path, key, kind):
+    if key not in data:
+        raise ManifestError(f"missing field {key!r}", path)
+    value = data[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ManifestError(f"field {key!r} must be {_KIND_WORDS[kind]}, not {value!r}",
+                            path, lines.get(key))
+    if kind is list and not value:
+        raise ManifestError(f"field {key!r} lists no articles", path, lines.get(key))
+    return value
+
+
+_KIND_WORDS = {int: "a whole number", datetime.date: "a date like 2026-10-15",
+               dict: "a mapping of language to text", list: "a list of article slugs"}
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict, int]:
+    if not text.startswith("---\n"):
+        raise ArticleError("has no front matter: start the file with a '---' block holding "
+                           "title, author and lang", path, 1)
+    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
+    if not end:
+        raise ArticleError("front matter is not closed with a '---' line", path, 1)
+    data, _ = _parse_yaml(text[4:4 + end.start()], path, ArticleError, first_line=2)
+    if not isinstance(data, dict):
+        raise ArticleError("front matter must be a mapping (title, author, lang, ...)", path, 2)
+    return data, 4 + end.end()
+
+
+def _front_field(front: dict, key: str, path: Path) -> str:
+    value = front.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ArticleError(f"front matter lacks {key!r}", path, 1)
+    return value.strip()
+
+
+def _key_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def _check_images(node, path, lines, issue_folder):
+    if isinstance(node, list):
+        for item in node:
+            _check_images(item, path, lines, issue_folder)
+    elif isinstance(node, dict):
+        if node.get("t") == "Image":
+            target = node["c"][2][0]
+            line = next((n for n, text in enumerate(lines, 1) if target in text), None)
+            _inside(issue_folder, path.parent, target, path, line, ArticleError)
+        else:
+            _check_images(node.get("c"), path, lines, issue_folder)
+
+
+def _inside(folder: Path, base: Path, target: str, path: Path, line, error) -> Path:
+    """Resolve a relative file reference and insist it stays inside the issue folder."""
+    if _URL_SCHEME.match(target) or target.startswith("/"):
+        raise error(f"{target!r}: only files inside the issue folder can be used "
+                    "(a relative path such as ../media/map.svg)", path, line)
+    resolved = (base / target).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise error(f"{target!r} points outside the issue folder", path, line)
+    if not resolved.is_file():
+        raise error(f"{target!r} does not exist", path, line)
+    return resolved

@@ -1,0 +1,109 @@
+"""The models the stages pass along: frozen dataclasses, no behaviour."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the rooms of the repository are."""
+
+    root: Path
+
+    @property
+    def issues(self) -> Path:
+        return self.root / "issues"
+
+    @property
+    def styles(self) -> Path:
+        return self.root / "styles"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as its author wrote it; `ast` is pandoc's JSON document."""
+
+    slug: str
+    path: Path
+    lang: str
+    script: str
+    title: str
+    author: str
+    ast: dict = field(repr=False, compare=False)
+    source_lines: tuple[str, ...] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An issue as the editor's manifest describes it."""
+
+    id: str
+    path: Path
+    number: int
+    date: date
+    titles: dict = field(compare=False)
+    cover: Path | None
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable block: what a translator sees as one catalog entry."""
+
+    kind: str
+    text: str
+    line: int
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class ComposedArticle:
+    """An article's text in one edition, as pandoc AST pieces."""
+
+    slug: str
+    author: str
+    title: list = field(compare=False)
+    summary: list = field(compare=False)
+    section: list = field(compare=False)
+    blocks: list = field(compare=False)
+    missing: int = 0
+
+
+@dataclass(frozen=True)
+class EditionText:
+    """Everything one edition prints: the issue, the edition and its composed articles."""
+
+    issue: Issue
+    edition: "Edition"
+    articles: tuple[ComposedArticle, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One of the four editions: a BCP 47 tag, the language of its text and its script."""
+
+    tag: str
+    language: str
+    script: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Output:
+    """One written file of a build."""
+
+    path: Path
+    edition: str
+    format: str
+    pages: int | None
+    bytes: int
+    warnings: tuple[str, ...] = ()

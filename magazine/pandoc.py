@@ -1,0 +1,143 @@
+"""A thin wrapper around pandoc (through pypandoc): Markdown <-> AST, HTML and EPUB."""
+
+import json
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pypandoc
+
+from .errors import RenderError
+
+READER = "markdown"        # pandoc Markdown; "smart" reads "..." as quotes the edition typesets
+WRITER = "markdown-smart"  # writes – ’ … as characters; quotes are turned back into "..." first
+_DIV_CHUNK = re.compile(r"^::: \{#s(\d+)\}\n(.*?)\n:::$", re.MULTILINE | re.DOTALL)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage().strip())
+
+
+def _run(source: str, to: str, fmt: str, args=(), outputfile=None, sandbox=True,
+         where=None) -> tuple[str, list[str]]:
+    """Run pandoc; return its output and the warnings it printed."""
+    logger = logging.getLogger("pypandoc")
+    handler = _Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        out = pypandoc.convert_text(source, to, format=fmt, extra_args=list(args),
+                                    outputfile=outputfile, sandbox=sandbox)
+    except RuntimeError as exc:
+        raise RenderError(f"pandoc failed: {_first_line(str(exc))}", where) from None
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return out, [m for m in handler.messages if m]
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines[:3])
+
+
+@lru_cache(maxsize=1)
+def api_version() -> list:
+    """Return the pandoc AST API version of the bundled pandoc."""
+    return read_markdown("x")["pandoc-api-version"]
+
+
+def version() -> str:
+    """Return the version of the bundled pandoc."""
+    return pypandoc.get_pandoc_version()
+
+
+def document(blocks: list, meta: dict | None = None) -> dict:
+    """Wrap blocks and metadata into a pandoc AST document."""
+    return {"pandoc-api-version": api_version(), "meta": meta or {}, "blocks": blocks}
+
+
+def read_markdown(text: str, where=None) -> dict:
+    """Parse pandoc Markdown (with front matter) into pandoc's JSON AST."""
+    out, _ = _run(text, "json", READER, where=where)
+    return json.loads(out)
+
+
+def inlines_to_markdown(inline_lists: list[list]) -> list[str]:
+    """Write each list of inlines as one line of Markdown, in one pandoc call."""
+    if not inline_lists:
+        return []
+    blocks = [{"t": "Div", "c": [[f"s{i}", [], []], [{"t": "Para", "c": _ascii_quotes(inl)}]]}
+              for i, inl in enumerate(inline_lists)]
+    out, _ = _run(json.dumps(document(blocks)), WRITER, "json", ["--wrap=none"])
+    texts = [""] * len(inline_lists)
+    for match in _DIV_CHUNK.finditer(out):
+        texts[int(match.group(1))] = match.group(2).strip()
+    return texts
+
+
+def _ascii_quotes(node):
+    """Turn pandoc's Quoted nodes back into the straight quotes an author types."""
+    if isinstance(node, list):
+        out = []
+        for item in node:
+            if isinstance(item, dict) and item.get("t") == "Quoted":
+                mark = '"' if item["c"][0]["t"] == "DoubleQuote" else "'"
+                out += [{"t": "Str", "c": mark}, *_ascii_quotes(item["c"][1]),
+                        {"t": "Str", "c": mark}]
+            else:
+                out.append(_ascii_quotes(item))
+        return out
+    if isinstance(node, dict) and "c" in node:
+        return {"t": node["t"], "c": _ascii_quotes(node["c"])}
+    return node
+
+
+def markdown_to_inlines(texts: list[str], where=None) -> list[list]:
+    """Parse each Markdown text into a list of inlines, in one pandoc call."""
+    if not texts:
+        return []
+    source = "\n\n".join(f"::: {{#s{i}}}\n{text}\n:::" for i, text in enumerate(texts))
+    blocks = read_markdown(source, where)["blocks"]
+    result = [[] for _ in texts]
+    for block in blocks:
+        if block["t"] == "Div" and block["c"][0][0].startswith("s"):
+            result[int(block["c"][0][0][1:])] = _join_inlines(block["c"][1])
+    return result
+
+
+def _join_inlines(blocks: list) -> list:
+    inlines = []
+    for block in blocks:
+        if block["t"] in ("Para", "Plain"):
+            content = block["c"]
+        elif block["t"] == "Header":
+            content = block["c"][2]
+        else:
+            continue
+        if inlines:
+            inlines.append({"t": "Space"})
+        inlines.extend(content)
+    return inlines
+
+
+def to_html(doc: dict, template: Path) -> tuple[str, list[str]]:
+    """Write an AST document as standalone HTML5 through a pandoc template."""
+    return _run(json.dumps(doc), "html5", "json",
+                ["--standalone", f"--template={template}", "--html-q-tags",
+                 "--wrap=none"], sandbox=False)
+
+
+def to_epub(doc: dict, output: Path, resource_path: Path, args: list[str]) -> list[str]:
+    """Write an AST document as EPUB 3 to `output`; return pandoc's warnings."""
+    _, warnings = _run(json.dumps(doc), "epub3", "json",
+                       [f"--resource-path={resource_path}", "--html-q-tags", *args],
+                       outputfile=str(output), sandbox=False)
+    return warnings

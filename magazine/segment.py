@@ -1,0 +1,254 @@
+"""Cut an article into translatable blocks, and put translated blocks back: one traversal
+of pandoc's AST serves both, so what a translator sees is exactly what prints."""
+
+import re
+
+from . import pandoc
+from .model import Article, Segment
+
+META_FIELDS = ("title", "summary", "section")
+NOTE_MARK = re.compile(r"\[\^(\d+)\]")
+_INLINE_CONTAINERS = {"Emph", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps",
+                      "Underline"}
+
+
+class _Walker:
+    """Walk an article's blocks, handing each translatable run of inlines to `replace`."""
+
+    def __init__(self, replace):
+        self.replace = replace
+        self.notes = 0
+
+    def blocks(self, blocks: list, kind: str) -> list:
+        return [self.block(b, kind) for b in blocks]
+
+    def block(self, b: dict, kind: str) -> dict:
+        t, c = b["t"], b.get("c")
+        if t in ("Para", "Plain"):
+            return {"t": t, "c": self.inlines(c, kind)}
+        if t == "Header":
+            return {"t": t, "c": [c[0], c[1], self.inlines(c[2], "heading")]}
+        if t == "BlockQuote":
+            return {"t": t, "c": self.blocks(c, "block quote")}
+        if t == "BulletList":
+            return {"t": t, "c": [self.blocks(item, "list item") for item in c]}
+        if t == "OrderedList":
+            return {"t": t, "c": [c[0], [self.blocks(item, "list item") for item in c[1]]]}
+        if t == "Div":
+            if "notranslate" in c[0][1]:
+                return b
+            return {"t": t, "c": [c[0], self.blocks(c[1], kind)]}
+        if t == "Table":
+            return {"t": t, "c": self.table(c)}
+        if t == "Figure":
+            return {"t": t, "c": self.figure(c)}
+        return b                                    # code, raw HTML, rules: not translated
+
+    def table(self, c: list) -> list:
+        attr, caption, colspecs, head, bodies, foot = c
+        caption = [caption[0], self.blocks(caption[1], "table caption")]
+        head = [head[0], [self.row(r) for r in head[1]]]
+        bodies = [[body[0], body[1], [self.row(r) for r in body[2]], [self.row(r) for r in body[3]]]
+                  for body in bodies]
+        foot = [foot[0], [self.row(r) for r in foot[1]]]
+        return [attr, caption, colspecs, head, bodies, foot]
+
+    def row(self, row: list) -> list:
+        attr, cells = row
+        return [attr, [[*cell[:4], self.blocks(cell[4], "table cell")] for cell in cells]]
+
+    def figure(self, c: list) -> list:
+        attr, caption, content = c
+        caption_blocks = self.blocks(caption[1], "caption")
+        described = _plain_text(caption_blocks)
+        return [attr, [caption[0], caption_blocks], _describe_images(content, described)]
+
+    def inlines(self, inlines: list, kind: str) -> list:
+        notes = []
+        marked = _mark_notes(inlines, notes, self)
+        replaced = self.replace(kind, marked)
+        translated_notes = {n: self.blocks(blocks, "footnote") for n, blocks in notes}
+        return _restore_notes(replaced, translated_notes)
+
+
+def _mark_notes(inlines: list, notes: list, walker: _Walker) -> list:
+    out = []
+    for node in inlines:
+        if node["t"] == "Note":
+            walker.notes += 1
+            notes.append((walker.notes, node["c"]))
+            out.append({"t": "RawInline", "c": ["markdown", f"[^{walker.notes}]"]})
+        else:
+            out.append(_map_children(node, lambda xs: _mark_notes(xs, notes, walker)))
+    return out
+
+
+def _restore_notes(inlines: list, notes: dict) -> list:
+    out = []
+    for node in inlines:
+        if node["t"] == "RawInline" and NOTE_MARK.fullmatch(node["c"][1]):
+            number = int(NOTE_MARK.fullmatch(node["c"][1]).group(1))
+            out.append(_note(number, notes, node))
+        elif node["t"] == "Str" and NOTE_MARK.search(node["c"]):
+            for i, piece in enumerate(NOTE_MARK.split(node["c"])):
+                if i % 2:
+                    out.append(_note(int(piece), notes, {"t": "Str", "c": f"[^{piece}]"}))
+                elif piece:
+                    out.append({"t": "Str", "c": piece})
+        else:
+            out.append(_map_children(node, lambda xs: _restore_notes(xs, notes)))
+    return out
+
+
+def _note(number: int, notes: dict, fallback: dict) -> dict:
+    return {"t": "Note", "c": notes[number]} if number in notes else fallback
+
+
+def _map_children(node: dict, fn) -> dict:
+    """Apply fn to the inline lists directly inside an inline node."""
+    t, c = node["t"], node.get("c")
+    if t in _INLINE_CONTAINERS:
+        return {"t": t, "c": fn(c)}
+    if t in ("Quoted", "Cite", "Span"):
+        return {"t": t, "c": [c[0], fn(c[1])]}
+    if t in ("Link", "Image"):
+        return {"t": t, "c": [c[0], fn(c[1]), c[2]]}
+    return node
+
+
+def _describe_images(content: list, described: str) -> list:
+    """Give a figure's images the caption as their description."""
+    def fix(node):
+        if isinstance(node, list):
+            return [fix(x) for x in node]
+        if isinstance(node, dict) and node.get("t") == "Image":
+            return {"t": "Image", "c": [node["c"][0], [{"t": "Str", "c": described}],
+                                        node["c"][2]]}
+        if isinstance(node, dict) and "c" in node:
+            return {"t": node["t"], "c": fix(node["c"])}
+        return node
+    return fix(content) if described else content
+
+
+def _plain_text(node) -> str:
+    """Return the words of an AST fragment, without markup."""
+    if isinstance(node, list):
+        return "".join(_plain_text(x) for x in node)
+    if not isinstance(node, dict):
+        return ""
+    t = node.get("t")
+    if t == "Str":
+        return node["c"]
+    if t in ("Space", "SoftBreak", "LineBreak"):
+        return " "
+    if t in ("Code", "Math"):
+        return node["c"][1]
+    if t in ("Note", "RawInline"):
+        return ""
+    if t in ("Para", "Plain") and isinstance(node.get("c"), list):
+        return _plain_text(node["c"]) + " "
+    return _plain_text(node.get("c", []))
+
+
+def plain_text(node) -> str:
+    """Return the words of an AST fragment as one line of text."""
+    return " ".join(_plain_text(node).split())
+
+
+def meta_inlines(meta: dict, key: str) -> list:
+    """Return a front-matter field as inlines ([] when absent)."""
+    value = meta.get(key)
+    if not value:
+        return []
+    if value["t"] == "MetaInlines":
+        return value["c"]
+    if value["t"] == "MetaBlocks":
+        return pandoc._join_inlines(value["c"])
+    if value["t"] == "MetaString":
+        return [{"t": "Str", "c": value["c"]}]
+    return []
+
+
+def walk_article(article: Article, replace) -> tuple[dict, list]:
+    """Run `replace(kind, inlines)` over the front-matter fields and every block, in order;
+    return the new front-matter inlines and the new body blocks."""
+    meta = article.ast["meta"]
+    fields = {key: replace(key, meta_inlines(meta, key)) for key in META_FIELDS
+              if meta_inlines(meta, key)}
+    return fields, _Walker(replace).blocks(article.ast["blocks"], "paragraph")
+
+
+def segment_article(article: Article) -> list[Segment]:
+    """Return the article's translatable blocks in reading order, with kind and line."""
+    return [seg for seg, _ in _segments_in_walk_order(article) if seg is not None]
+
+
+def translate_article(article: Article, translate) -> tuple[dict, list, int]:
+    """Put `translate(segment)` (a Markdown text, or None to keep the source) in place of
+    every block; return the front-matter inlines, the body blocks and how many were kept."""
+    found = _segments_in_walk_order(article)
+    chosen = [translate(seg) if seg is not None else None for seg, _ in found]
+    missing = sum(1 for (seg, _), text in zip(found, chosen) if seg is not None and text is None)
+    wanted = [i for i, text in enumerate(chosen) if text is not None]
+    parsed = dict(zip(wanted, pandoc.markdown_to_inlines([chosen[i] for i in wanted],
+                                                          article.path)))
+    position = iter(range(len(found)))
+
+    def replace(kind, inlines):
+        i = next(position)
+        return parsed.get(i, inlines)
+
+    fields, blocks = walk_article(article, replace)
+    return fields, blocks, missing
+
+
+def _segments_in_walk_order(article: Article) -> list[tuple[Segment | None, list]]:
+    """Return (segment, inlines) for every run of inlines the walk visits; segment is None
+    for a run with no text."""
+    found = []
+
+    def collect(kind, inlines):
+        found.append((kind, inlines))
+        return inlines
+
+    walk_article(article, collect)
+    texts = pandoc.inlines_to_markdown([inlines for _, inlines in found])
+    locate = _Locator(article.source_lines)
+    seen = {}
+    result = []
+    for (kind, inlines), text in zip(found, texts):
+        if not text:
+            result.append((None, inlines))
+            continue
+        seen[text] = seen.get(text, 0) + 1
+        context = f"{kind} {seen[text]}" if seen[text] > 1 else None
+        result.append((Segment(kind, text, locate(kind, plain_text(inlines)), context), inlines))
+    return result
+
+
+class _Locator:
+    """Find the source line a block starts on (pandoc's Markdown reader gives no positions)."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.words = [_words(line) for line in lines]
+        self.cursor = 0
+
+    def __call__(self, kind: str, text: str) -> int:
+        if kind in META_FIELDS:
+            return self._find(lambda i: self.lines[i].startswith(f"{kind}:"), 0) or 1
+        probe = " ".join(_words(text).split()[:4]).join("  ")
+        if kind == "footnote":
+            return self._find(lambda i: self.lines[i].startswith("[^") and probe in self.words[i],
+                              0) or 1
+        number = self._find(lambda i: probe in self.words[i], self.cursor) \
+            or self._find(lambda i: probe in self.words[i], 0) or 1
+        self.cursor = number - 1
+        return number
+
+    def _find(self, test, start) -> int | None:
+        return next((i + 1 for i in range(start, len(self.lines)) if test(i)), None)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^\w]+", " ", text).split()) + " "

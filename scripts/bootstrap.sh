@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up what the pipeline needs: .venv with the pinned Python packages, and the
+# HarfBuzz subsetting library WeasyPrint uses to embed fonts quickly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    echo "bootstrap: creating .venv"
+    "$PYTHON" -m venv .venv
+fi
+echo "bootstrap: installing Python packages into .venv"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "bootstrap: installing libharfbuzz-subset0 with apt-get"
+        apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null
+    elif command -v apt-get >/dev/null 2>&1; then
+        echo "bootstrap: libharfbuzz-subset0 is missing; run: sudo apt-get install libharfbuzz-subset0" >&2
+        echo "bootstrap: (PDFs are still written, 2-5x slower, without it)" >&2
+    else
+        echo "bootstrap: libharfbuzz-subset (HarfBuzz's subsetter) is missing and apt-get is not available;" >&2
+        echo "bootstrap: install it with your system's package manager (PDFs are still written, 2-5x slower)" >&2
+    fi
+fi
+touch .venv/.installed
