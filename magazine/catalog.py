@@ -94,6 +94,9 @@ def update_catalog(project: Project, issue: Issue, article: Article, lang: str,
 def _metadata(old, issue: Issue, lang: str) -> dict:
     metadata = dict(old.metadata) if old is not None else {}
     metadata.setdefault("Project-Id-Version", f"INFOCLUSTER {issue.id}")
+    metadata.setdefault("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE")   # a PO editor fills these
+    metadata.setdefault("Last-Translator", "FULL NAME <EMAIL@ADDRESS>")
+    metadata.setdefault("Language-Team", f"INFOCLUSTER {LANGUAGE_NAMES[lang]}")
     metadata.update({
         "Language": GETTEXT_LANGUAGE[lang],
         "MIME-Version": "1.0",

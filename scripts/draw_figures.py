@@ -170,8 +170,8 @@ def svg_document(width: int, height: int, title: str, body: list[str]) -> str:
 # --------------------------------------------------------------------------- 1. corridor map
 
 MAP_W, MAP_H = 1600, 900
-MAP_K = 1000.0                       # px per degree of latitude
-MAP_LAT0, MAP_LON0 = 43.00, 22.61    # the point drawn at the centre of the map
+MAP_K = 900.0                        # px per degree of latitude
+MAP_LAT0, MAP_LON0 = 43.01, 22.61    # the point drawn at the centre of the map
 MAP_COS = math.cos(math.radians(43.0))
 
 
@@ -219,15 +219,15 @@ def corridor_map() -> str:
     # The Nisava river, which the corridor follows from Dimitrovgrad down to Nis.
     river = [geo(43.00, 22.86), geo(43.02, 22.78), geo(43.10, 22.66), geo(43.16, 22.57),
              geo(43.20, 22.42), geo(43.22, 22.30), geo(43.27, 22.10), geo(43.31, 21.98),
-             geo(43.33, 21.86), geo(43.37, 21.70)]
+             geo(43.33, 21.83)]
     body.append(f"<path d=\"{smooth_path(river)}\" fill=\"none\" stroke=\"#a9d3ce\" "
                 f"stroke-width=\"3\" stroke-linecap=\"round\"/>")
 
     # Country names, large and quiet.
-    body.append(line_label("SRBIJA" + SEP + "СЪРБИЯ", geo(42.52, 21.62)[0], geo(42.52, 21.62)[1],
-                           44, SEMIBOLD, "#a7b8ca", "start", tracking=0.14))
-    body.append(line_label("BUGARSKA" + SEP + "БЪЛГАРИЯ", geo(43.47, 23.62)[0],
-                           geo(43.47, 23.62)[1], 44, SEMIBOLD, "#cfbb8c", "end", tracking=0.14))
+    body.append(line_label("SRBIJA" + SEP + "СЪРБИЯ", 60, 552,
+                           40, SEMIBOLD, "#a7b8ca", "start", tracking=0.14))
+    body.append(line_label("BUGARSKA" + SEP + "БЪЛГАРИЯ", MAP_W - 60, 190,
+                           40, SEMIBOLD, "#cfbb8c", "end", tracking=0.14))
 
     # The border line.
     body.append(f"<path d=\"{smooth_path(border)}\" fill=\"none\" stroke=\"{NAVY}\" "
@@ -296,15 +296,16 @@ def corridor_map() -> str:
                       words="North · Север"))
 
     # Legend and scale bar, bottom left (southern Serbia is otherwise empty here).
-    lx, ly = 60, 610
-    body.append(f"<rect x=\"{lx - 24}\" y=\"{ly - 40}\" width=\"470\" height=\"270\" rx=\"14\" "
-                f"fill=\"{WHITE}\" fill-opacity=\"0.85\" stroke=\"{NAVY}\" "
-                f"stroke-opacity=\"0.15\" stroke-width=\"2\"/>")
+    lx, ly = 60, 640
     rows = [("partner", "Partnerski grad", "Партньорски град"),
             ("town", "Grad", "Град"),
             ("road", "Koridor Niš – Sofija", "Коридор Ниш – София"),
             ("crossing", "Granični prelaz", "Граничен пункт"),
             ("border", "Granica", "Граница")]
+    box_w = 56 + max(REGULAR.width(a + SEP + b, 21) for _, a, b in rows) + 24 + 24
+    body.append(f"<rect x=\"{lx - 24}\" y=\"{ly - 40}\" width=\"{num(box_w)}\" height=\"270\" rx=\"14\" "
+                f"fill=\"{WHITE}\" fill-opacity=\"0.85\" stroke=\"{NAVY}\" "
+                f"stroke-opacity=\"0.15\" stroke-width=\"2\"/>")
     for i, (kind, latin, cyrillic) in enumerate(rows):
         y = ly + i * 38
         sx = lx + 20
@@ -351,25 +352,26 @@ MONTHS = ("IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "I", "II", "II
 
 def project_year() -> str:
     body = []
-    x0, x1 = 100.0, 1430.0            # April 1 and April 1 of the next year (13 month marks)
-    axis_y = 300.0
+    x0, x1 = 90.0, 1410.0             # April 1 and April 1 of the next year
+    axis_y = 400.0
     per = (x1 - x0) / 12
+    band = 34                         # half the height of the month bands
 
     def tx(t: float) -> float:       # t: months since April 1
         return x0 + t * per
 
     body.append(f"<rect x=\"0\" y=\"0\" width=\"{YEAR_W}\" height=\"{YEAR_H}\" fill=\"{WHITE}\"/>")
 
-    # Month bands, alternating, and the final phase (March to the close) in sand.
-    for i, name in enumerate(MONTHS):
-        fill = TINT_RS if i % 2 == 0 else "#f7f9fb"
-        body.append(f"<rect x=\"{num(tx(i))}\" y=\"{num(axis_y - 34)}\" width=\"{num(per)}\" "
-                    f"height=\"68\" fill=\"{fill}\"/>")
-    body.append(f"<rect x=\"{num(tx(11))}\" y=\"{num(axis_y - 34)}\" "
-                f"width=\"{num(tx(12.55) - tx(11))}\" height=\"68\" fill=\"{TINT_BG}\"/>")
-
-    # The axis from the start (end of April) to the close; a thin lead-in before the start.
+    # Month bands, alternating; the final phase (March to the close) in sand.
     start_t, end_t = 0.85, 12.5
+    for i in range(12):
+        fill = TINT_RS if i % 2 == 0 else "#f7f9fb"
+        body.append(f"<rect x=\"{num(tx(i))}\" y=\"{num(axis_y - band)}\" width=\"{num(per)}\" "
+                    f"height=\"{2 * band}\" fill=\"{fill}\"/>")
+    body.append(f"<rect x=\"{num(tx(11))}\" y=\"{num(axis_y - band)}\" "
+                f"width=\"{num(tx(end_t) - tx(11) + 30)}\" height=\"{2 * band}\" fill=\"{TINT_BG}\"/>")
+
+    # The axis: a dashed lead-in from April 1, then the project from the end of April.
     body.append(f"<line x1=\"{num(tx(0))}\" y1=\"{num(axis_y)}\" x2=\"{num(tx(start_t))}\" "
                 f"y2=\"{num(axis_y)}\" stroke=\"{NAVY}\" stroke-opacity=\"0.3\" "
                 f"stroke-width=\"3\" stroke-dasharray=\"6 6\"/>")
@@ -377,44 +379,46 @@ def project_year() -> str:
                 f"y2=\"{num(axis_y)}\" stroke=\"{NAVY}\" stroke-width=\"6\" "
                 f"stroke-linecap=\"round\"/>")
 
-    # Ticks at the month boundaries (taller at the turn of the year), numerals under them.
+    # Ticks at the month boundaries (taller at the turn of the year); each month's numeral
+    # under the middle of its band.
     for i in range(13):
-        tall = 22 if i == 9 else 12
+        tall = 24 if i == 9 else 12
         body.append(f"<line x1=\"{num(tx(i))}\" y1=\"{num(axis_y - tall)}\" x2=\"{num(tx(i))}\" "
                     f"y2=\"{num(axis_y + tall)}\" stroke=\"{NAVY}\" stroke-width=\"2.5\"/>")
     for i, name in enumerate(MONTHS):
-        body.append(line_label(name, tx(i + 0.5), axis_y + 66, 24, SEMIBOLD,
-                               NAVY if i not in (0,) else NAVY, "middle"))
+        body.append(line_label(name, tx(i + 0.5), axis_y + band + 36, 24, SEMIBOLD, NAVY,
+                               "middle"))
 
-    # Milestones: (months since April 1, Latin, Cyrillic, side, level, anchor, style).
+    # The final phase, bracketed under the numerals.
+    fy = axis_y + band + 62
+    body.append(f"<path d=\"M{num(tx(11) + 4)} {num(fy - 8)}V{num(fy)}H{num(tx(end_t))}"
+                f"V{num(fy - 8)}\" fill=\"none\" stroke=\"#c9a94f\" stroke-width=\"2.5\"/>")
+    body.append(label([("Završna faza", SEMIBOLD, 21, "#8a6d1f", 0, 0),
+                       ("Заключителна фаза", REGULAR, 19, "#8a6d1f", 24, 0)],
+                      tx(end_t), fy + 30, "end"))
+
+    # Milestones: (months since April 1, Latin, Cyrillic, level, anchor, colour). Every label
+    # stands above the axis; the last three climb in steps so their leaders stay clear.
     milestones = [
-        (start_t, "Start", "Старт", "up", 1, "start", "navy"),
-        (6.5, "Mapa klastera", "Карта на клъстерите", "up", 1, "middle", "teal"),
-        (10.5, "Strategija", "Стратегия", "down", 1, "end", "teal"),
-        (11.15, "Dan klastera", "Ден на клъстерите", "down", 2, "end", "teal"),
-        (end_t, "Završna konferencija", "Заключителна конференция", "up", 1, "end", "navy"),
+        (start_t, "Start", "Старт", 1, "start", NAVY),
+        (6.5, "Mapa klastera", "Карта на клъстерите", 1, "middle", TEAL),
+        (10.35, "Strategija", "Стратегия", 1, "end", TEAL),
+        (11.15, "Dan klastera", "Ден на клъстерите", 2, "end", TEAL),
+        (end_t, "Završna konferencija", "Заключителна конференция", 3, "end", NAVY),
     ]
-    for t, latin, cyrillic, side, level, anchor, style in milestones:
+    step = 96
+    for t, latin, cyrillic, level, anchor, colour in milestones:
         x = tx(t)
-        sign = -1 if side == "up" else 1
-        reach = 96 if level == 1 else 190
-        if side == "down":
-            reach += 44                # clear the month numerals
-        tip = axis_y + sign * reach
+        tip = axis_y - band - 28 - (level - 1) * step
         body.append(f"<line x1=\"{num(x)}\" y1=\"{num(axis_y)}\" x2=\"{num(x)}\" "
                     f"y2=\"{num(tip)}\" stroke=\"{NAVY}\" stroke-width=\"2\" "
-                    f"stroke-opacity=\"0.6\"/>")
-        colour = NAVY if style == "navy" else TEAL
+                    f"stroke-opacity=\"0.55\"/>")
         body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(axis_y)}\" r=\"17\" fill=\"{WHITE}\" "
                     f"stroke=\"{colour}\" stroke-width=\"5\"/>"
                     f"<circle cx=\"{num(x)}\" cy=\"{num(axis_y)}\" r=\"8\" fill=\"{colour}\"/>")
-        lx = x + {"start": -6, "middle": 0, "end": 6}[anchor]
-        if side == "up":
-            base = tip - 44            # two lines above the tip of the leader
-        else:
-            base = tip + 34
+        lx = x + {"start": -2, "middle": 0, "end": 2}[anchor]
         body.append(label([(latin, SEMIBOLD, 30, NAVY, 0, 0),
-                           (cyrillic, REGULAR, 26, GREY, 34, 0)], lx, base, anchor))
+                           (cyrillic, REGULAR, 26, GREY, 34, 0)], lx, tip - 52, anchor))
 
     return svg_document(YEAR_W, YEAR_H,
                         "Godina projekta, od aprila do aprila · "
@@ -456,20 +460,20 @@ def cover() -> str:
     # Cluster centres: Poisson-disc sampling, denser towards the bottom of the page.
     centres = []
     tries = 0
-    while len(centres) < 34 and tries < 20000:
+    while len(centres) < 26 and tries < 20000:
         tries += 1
-        y = 120 + (H - 200) * rng.random() ** 0.75
-        x = 120 + (W - 240) * rng.random()
-        if y < calm and rng.random() < 0.55:
-            continue                  # fewer clusters up in the masthead zone
-        gap = 300 if y > calm else 380
+        y = 0.25 * H + 0.71 * H * rng.random() ** 0.8
+        x = 150 + (W - 300) * rng.random()
+        if y < calm and rng.random() < 0.7:
+            continue                  # few clusters, and faint ones, in the masthead zone
+        gap = 360 if y > calm else 480
         if all(math.hypot(x - cx, y - cy) > gap for cx, cy, _ in centres):
             centres.append((x, y, rng.randint(4, 10)))
     centres.sort(key=lambda c: (round(c[1]), round(c[0])))
 
     def weight(y: float) -> float:
         """0.25 at the top of the page, 1 from a little below the masthead zone."""
-        return 0.25 + 0.75 * min(1.0, max(0.0, (y - 0.12 * H) / (0.36 * H)))
+        return 0.2 + 0.8 * min(1.0, max(0.0, (y - 0.2 * H) / (0.3 * H)))
 
     nodes = []                         # (x, y, r, colour, cluster)
     for ci, (cx, cy, n) in enumerate(centres):
@@ -488,8 +492,8 @@ def cover() -> str:
     for cx, cy, n in centres:
         w = weight(cy)
         tint = "#dbe7ee" if cx < seam_x(cy) else "#efe3c4"
-        body.append(f"<circle cx=\"{num(cx)}\" cy=\"{num(cy)}\" r=\"{num(170 + n * 10)}\" "
-                    f"fill=\"{tint}\" fill-opacity=\"{w * 0.55:.2f}\"/>")
+        body.append(f"<circle cx=\"{num(cx)}\" cy=\"{num(cy)}\" r=\"{num(150 + n * 8)}\" "
+                    f"fill=\"{tint}\" fill-opacity=\"{w * 0.45:.2f}\"/>")
 
     # Links between clusters: each hub to its two nearest hubs; links that cross the
     # seam are the project's, drawn thicker in navy.
@@ -519,7 +523,7 @@ def cover() -> str:
         cx, cy, _ = centres[ci]
         w = weight(y)
         body.append(f"<line x1=\"{num(cx)}\" y1=\"{num(cy)}\" x2=\"{num(x)}\" y2=\"{num(y)}\" "
-                    f"stroke=\"{NAVY}\" stroke-width=\"2.5\" stroke-opacity=\"{0.1 + 0.35 * w:.2f}\"/>")
+                    f"stroke=\"{NAVY}\" stroke-width=\"2\" stroke-opacity=\"{0.08 + 0.3 * w:.2f}\"/>")
     body.append("</g>")
 
     # The seam itself, dashed.
