@@ -1,5 +1,8 @@
 """Translation catalogs: one gettext PO file per article and target language (polib)."""
 
+import os
+import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +54,20 @@ def target_languages(article: Article) -> list[str]:
     return [lang for lang in LANGUAGES if lang != article.lang]
 
 
+def check_catalog(path: Path) -> None:
+    """Run `msgfmt --check` on a catalog: polib alone accepts some broken files silently."""
+    done = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        first = next(line for line in done.stderr.splitlines() if line.strip())
+        match = re.match(r"^.*?:(\d+):(?:\d+:)? (.*)$", first)
+        line, problem = (int(match.group(1)), match.group(2)) if match else (None, first)
+        raise CatalogError(f"broken catalog: {problem}; fix it in your PO editor", path, line)
+
+
 def read_catalog(path: Path) -> polib.POFile:
-    """Parse a PO file, turning polib's complaints into a CatalogError."""
+    """Check and parse a PO file, turning complaints into a CatalogError."""
+    check_catalog(path)
     try:
         return polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError, UnicodeDecodeError) as exc:

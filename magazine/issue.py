@@ -82,7 +82,7 @@ def load_article(path: Path, slug: str, issue_folder: Path) -> Article:
             raise ArticleError(f"{key} must be text", path, _key_line(text, key))
     ast = pandoc.read_markdown(text, path)
     lines = tuple(text.split("\n"))
-    _check_images(ast, path, lines, issue_folder)
+    _check_images(ast["blocks"], path, lines, issue_folder)
     script = "Cyrl" if lang == "bg" or (lang == "sr" and looks_cyrillic(text[body_start:])) \
         else "Latn"
     return Article(slug, path, lang, script, title, author, ast, lines)

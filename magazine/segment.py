@@ -60,7 +60,7 @@ class _Walker:
     def figure(self, c: list) -> list:
         attr, caption, content = c
         caption_blocks = self.blocks(caption[1], "caption")
-        described = _plain_text(caption_blocks)
+        described = plain_text(caption_blocks)
         return [attr, [caption[0], caption_blocks], _describe_images(content, described)]
 
     def inlines(self, inlines: list, kind: str) -> list:

@@ -12,6 +12,17 @@ fi
 echo "bootstrap: installing Python packages into .venv"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
+# msgfmt (GNU gettext) checks every catalog before it is read.
+if ! command -v msgfmt >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "bootstrap: installing gettext with apt-get"
+        apt-get update -qq && apt-get install -y -qq gettext >/dev/null
+    else
+        echo "bootstrap: GNU gettext (msgfmt) is missing: install the 'gettext' package" >&2
+        exit 1
+    fi
+fi
+
 if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
     if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         echo "bootstrap: installing libharfbuzz-subset0 with apt-get"

@@ -1,0 +1,40 @@
+"""Shared fixtures: a throw-away project made from a fixture issue and the real styles."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from magazine.build import build_issue
+from magazine.model import Project
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(root: Path, fixture: str = "mini") -> Project:
+    """Copy a fixture's issues/ and translations/, and the repository's styles/, into root."""
+    for room in ("issues", "translations"):
+        shutil.copytree(FIXTURES / fixture / room, root / room)
+    shutil.copytree(REPO / "styles", root / "styles")
+    return Project(root)
+
+
+def run_magazine(project: Project, *args: str) -> subprocess.CompletedProcess:
+    """Run the real command line in the project's folder."""
+    return subprocess.run([sys.executable, "-m", "magazine", "-q", *args], cwd=project.root,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return make_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The mini issue built once in every edition and format."""
+    project = make_project(tmp_path_factory.mktemp("built"))
+    return project, build_issue(project)

@@ -1,0 +1,92 @@
+"""Bad input gets one clear line naming the file (and line), exit code 1, nothing damaged."""
+
+import pytest
+
+from conftest import run_magazine
+
+
+def assert_one_clear_line(done, *fragments):
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def previous_output(project):
+    path = project.build / "07" / "infocluster-07-en-print.pdf"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"%PDF last good build")
+    return path
+
+
+def test_malformed_issue_yaml_names_file_and_line(project):
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_text(manifest.read_text().replace("  en: \"Cluster Day\"",
+                                                     "  en: \"Cluster Day\n  - oops: ["))
+    kept = previous_output(project)
+    done = run_magazine(project, "build", "-e", "en", "-f", "print")
+    assert_one_clear_line(done, "issues/07/issue.yaml:", "malformed YAML")
+    assert kept.read_bytes() == b"%PDF last good build"
+
+
+def test_manifest_naming_a_missing_article_names_its_line(project):
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_text(manifest.read_text() + "  - no-such-article\n")
+    done = run_magazine(project, "build")
+    assert_one_clear_line(done, "issue.yaml:12:", "'no-such-article'", "does not exist")
+    assert not project.build.exists()
+
+
+def test_wrong_field_type_in_manifest(project):
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_text(manifest.read_text().replace("number: 7", "number: seven"))
+    done = run_magazine(project, "translations", "update")
+    assert_one_clear_line(done, "issue.yaml:2:", "'number' must be a whole number")
+
+
+def test_article_without_front_matter(project):
+    article = project.issues / "07/articles/sofia-seminar.md"
+    article.write_text(article.read_text().split("---", 2)[2])
+    done = run_magazine(project, "build", "-f", "epub")
+    assert_one_clear_line(done, "sofia-seminar.md:1:", "no front matter")
+
+
+def test_article_front_matter_without_language(project):
+    article = project.issues / "07/articles/sofia-seminar.md"
+    article.write_text(article.read_text().replace("lang: bg\n", ""))
+    done = run_magazine(project, "translations", "update")
+    assert_one_clear_line(done, "sofia-seminar.md", "lacks 'lang'")
+
+
+@pytest.mark.parametrize("args, word", [(["-e", "sr-Latin"], "unknown edition 'sr-Latin'"),
+                                        (["-f", "docx"], "unknown format 'docx'")])
+def test_unknown_edition_or_format_on_the_command_line(project, args, word):
+    done = run_magazine(project, "build", *args)
+    assert_one_clear_line(done, word, "choose from")
+
+
+def test_image_outside_the_issue_is_refused(project):
+    article = project.issues / "07/articles/sofia-seminar.md"
+    article.write_text(article.read_text().replace("../media/dot.svg", "/etc/passwd"))
+    done = run_magazine(project, "build", "-e", "bg")
+    assert_one_clear_line(done, "sofia-seminar.md:15:", "'/etc/passwd'")
+
+
+def test_strict_build_fails_on_an_untranslated_entry(project):
+    catalog = project.translations / "07/en/sofia-seminar.po"
+    catalog.write_text(catalog.read_text().replace('msgstr "A seminar in Sofia"', 'msgstr ""'))
+    done = run_magazine(project, "build", "--strict", "-e", "en", "-f", "epub")
+    assert_one_clear_line(done, "en/sofia-seminar.po", "untranslated or fuzzy")
+    assert not (project.build / "07" / "infocluster-07-en.epub").exists()
+
+
+def test_catalog_with_a_syntax_error(project):
+    catalog = project.translations / "07/bg/susret-u-nisu.po"
+    broken = catalog.read_text().replace('msgstr "Кой дойде"', 'msgstr "Кой дойде')
+    catalog.write_text(broken)
+    line = broken.split("\n").index('msgstr "Кой дойде') + 1
+    done = run_magazine(project, "build", "-e", "bg", "-f", "epub")
+    assert_one_clear_line(done, f"bg/susret-u-nisu.po:{line}:", "end-of-line within string")
+    assert catalog.read_text() == broken

@@ -1,0 +1,68 @@
+"""One parser: what a translator sees is exactly what prints."""
+
+import json
+
+import pypandoc
+import pytest
+
+from conftest import REPO
+from magazine.compose import compose_article
+from magazine.editions import EDITIONS
+from magazine.issue import load_issue
+from magazine.model import Project
+from magazine.segment import translate_article, walk_article
+
+
+def as_markdown(blocks: list) -> str:
+    doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": blocks}
+    from magazine import pandoc
+    doc["pandoc-api-version"] = pandoc.api_version()
+    return pypandoc.convert_text(json.dumps(doc), "markdown", format="json")
+
+
+def kinds(node, found=None) -> set:
+    found = set() if found is None else found
+    if isinstance(node, list):
+        for item in node:
+            kinds(item, found)
+    elif isinstance(node, dict) and "t" in node:
+        found.add(node["t"])
+        kinds(node.get("c"), found)
+    return found
+
+
+@pytest.mark.parametrize("root, issue_id", [(REPO, "01"), (REPO / "tests/fixtures/mini", "07")])
+def test_source_text_round_trips_through_segments(root, issue_id):
+    issue = load_issue(Project(root), issue_id)
+    for article in issue.articles:
+        fields, blocks, missing = translate_article(article, lambda seg: seg.text)
+        same_fields, same_blocks = walk_article(article, lambda kind, inlines: inlines)
+        assert missing == 0
+        assert as_markdown(blocks) == as_markdown(article.ast["blocks"])
+        assert fields.keys() == same_fields.keys()
+        assert as_markdown([{"t": "Plain", "c": fields["title"]}]) == \
+            as_markdown([{"t": "Plain", "c": same_fields["title"]}])
+
+
+def test_translated_article_keeps_its_table_list_note_and_link():
+    project = Project(REPO / "tests/fixtures/mini")
+    issue = load_issue(project, "07")
+    article = issue.articles[0]                                   # written in Serbian
+    english = compose_article(project, issue, article, EDITIONS["en"], strict=True)
+    found = kinds(english.blocks)
+    assert {"Table", "BulletList", "Note", "Link", "Emph"} <= found
+    text = as_markdown(english.blocks)
+    assert "A *round table* for clusters" in text
+    assert "(https://example.org/ipa)" in text
+    assert "The project is co-financed by the European Union." in text
+    assert "klasteri" not in text
+
+
+def test_untranslated_blocks_print_in_the_source_language_and_are_counted(tmp_path):
+    from conftest import make_project
+    project = make_project(tmp_path)
+    (project.translations / "07/en/susret-u-nisu.po").unlink()
+    issue = load_issue(project)
+    english = compose_article(project, issue, issue.articles[0], EDITIONS["en"], strict=False)
+    assert english.missing == 14
+    assert "okrugli sto" in as_markdown(english.blocks)
