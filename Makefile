@@ -3,7 +3,7 @@ ISSUE ?=
 VENV := .venv
 MAGAZINE := $(VENV)/bin/magazine
 
-.PHONY: issue translations status preview release test bench setup
+.PHONY: issue translations status preview test setup
 
 $(VENV)/.installed: pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh
@@ -27,5 +27,3 @@ preview: setup
 test: setup
 	$(VENV)/bin/python -m pytest -q
 
-bench: setup
-	$(VENV)/bin/python scripts/bench.py $(ISSUE)
