@@ -17,11 +17,7 @@ def _div(classes: list, blocks: list, ident: str = "") -> dict:
 def issue_title(text: EditionText) -> str:
     """Return the edition's document title, e.g. 'INFOCLUSTER 1: Clusters without borders'."""
     title = text.issue.titles[text.edition.language]
-    return f"INFOCLUSTER {text.issue.number}: {_script(text, title)}"
-
-
-def _script(text: EditionText, value: str) -> str:
-    return in_script(text.edition, value)
+    return f"INFOCLUSTER {text.issue.number}: {in_script(text.edition, title)}"
 
 
 def edition_meta(text: EditionText) -> dict:
@@ -30,7 +26,7 @@ def edition_meta(text: EditionText) -> dict:
     return {
         "lang": {"t": "MetaString", "c": edition.tag},
         "pagetitle": {"t": "MetaString", "c": issue_title(text)},
-        "edition-title": _inlines(_script(text, issue.titles[edition.language])),
+        "edition-title": _inlines(in_script(edition, issue.titles[edition.language])),
         "issue-label": _inlines(f"{word(edition, 'issue')} {issue.number}"),
         "issue-date": _inlines(month_year(edition, issue.date)),
         "date-iso": {"t": "MetaString", "c": issue.date.isoformat()},
@@ -72,21 +68,29 @@ def epub_document(text: EditionText) -> dict:
         for a in dict.fromkeys(x.author for x in text.articles)]}
     meta["date"] = {"t": "MetaString", "c": text.issue.date.isoformat()}
     meta["toc-title"] = _inlines(word(text.edition, "contents"))
-    return pandoc.document([_article_div(a, footnotes_on_page=False) for a in text.articles],
-                           meta)
+    chapters = [block for a in text.articles
+                for block in _opener(a, label_above_title=False) + a.blocks]
+    return pandoc.document(chapters, meta)
 
 
 def _article_div(article: ComposedArticle, footnotes_on_page: bool) -> dict:
-    opener = []
+    blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
+    return _div(["article"], [_div(["opener"], _opener(article)), _div(["body"], blocks)],
+                article.slug)
+
+
+def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:
+    """Return the article's section label and title (the title first where each article
+    starts a chapter), standfirst and byline."""
+    opener = [{"t": "Header", "c": [1, [f"{article.slug}-title", ["article-title"], []],
+                                    article.title]}]
     if article.section:
-        opener.append(_div(["section-label"], [{"t": "Plain", "c": article.section}]))
-    opener.append({"t": "Header", "c": [1, [f"{article.slug}-title", ["article-title"], []],
-                                         article.title]})
+        label = _div(["section-label"], [{"t": "Plain", "c": article.section}])
+        opener.insert(0 if label_above_title else 1, label)
     if article.summary:
         opener.append(_div(["summary"], [{"t": "Para", "c": article.summary}]))
     opener.append(_div(["byline"], [{"t": "Plain", "c": [{"t": "Str", "c": article.author}]}]))
-    blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
-    return _div(["article"], [_div(["opener"], opener), _div(["body"], blocks)], article.slug)
+    return opener
 
 
 def _page_footnotes(node):
@@ -96,7 +100,7 @@ def _page_footnotes(node):
     if not isinstance(node, dict) or "c" not in node:
         return node
     if node["t"] == "Note":
-        inlines = pandoc._join_inlines(_page_footnotes(node["c"]))
+        inlines = pandoc.block_inlines(_page_footnotes(node["c"]))
         return {"t": "Span", "c": [["", ["footnote"], []], inlines]}
     return {"t": node["t"], "c": _page_footnotes(node["c"])}
 

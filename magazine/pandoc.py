@@ -109,11 +109,12 @@ def markdown_to_inlines(texts: list[str], where=None) -> list[list]:
     result = [[] for _ in texts]
     for block in blocks:
         if block["t"] == "Div" and block["c"][0][0].startswith("s"):
-            result[int(block["c"][0][0][1:])] = _join_inlines(block["c"][1])
+            result[int(block["c"][0][0][1:])] = block_inlines(block["c"][1])
     return result
 
 
-def _join_inlines(blocks: list) -> list:
+def block_inlines(blocks: list) -> list:
+    """Return the inlines of paragraphs and headings, joined by spaces."""
     inlines = []
     for block in blocks:
         if block["t"] in ("Para", "Plain"):

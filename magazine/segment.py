@@ -163,7 +163,7 @@ def meta_inlines(meta: dict, key: str) -> list:
     if value["t"] == "MetaInlines":
         return value["c"]
     if value["t"] == "MetaBlocks":
-        return pandoc._join_inlines(value["c"])
+        return pandoc.block_inlines(value["c"])
     if value["t"] == "MetaString":
         return [{"t": "Str", "c": value["c"]}]
     return []

@@ -10,7 +10,8 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 echo "bootstrap: installing Python packages into .venv"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' \
+    2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2)
 
 # msgfmt (GNU gettext) checks every catalog before it is read.
 if ! command -v msgfmt >/dev/null 2>&1; then
