@@ -64,6 +64,9 @@ def write_edition(project: Project, text: EditionText, formats: list[str], out_d
             pages = None
         else:
             document, warnings = render_pdf_layout(project, text, fmt)
+            if strict and warnings:
+                raise RenderError(f"{len(warnings)} warnings in a strict build: {warnings[0]}",
+                                  path)
             variant = "pdf/ua-1" if fmt == "screen" else None
             warnings += write_pdf(document, path, variant)
             pages = len(document.pages)

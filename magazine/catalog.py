@@ -81,6 +81,11 @@ def update_catalog(project: Project, issue: Issue, article: Article, lang: str,
     Return whether the file was written."""
     path = catalog_path(project, issue, lang, article.slug)
     old = read_catalog(path) if path.exists() else None
+    if old is not None and old.metadata.get("Language", GETTEXT_LANGUAGE[lang]) not in \
+            (GETTEXT_LANGUAGE[lang], lang):
+        raise CatalogError(f"the header says Language: {old.metadata['Language']}, but this "
+                           f"folder holds {LANGUAGE_NAMES[lang]} catalogs; move the file or fix "
+                           "the header", path)
     new = polib.POFile(wrapwidth=78)
     new.header = (f"INFOCLUSTER {issue.id}: {LANGUAGE_NAMES[lang]} translation of "
                   f"{_relative(project, article.path)} ({article.lang})")

@@ -61,7 +61,7 @@ def _number_headings(blocks: list, slug: str) -> list:
         if b["t"] == "Header":
             n += 1
             level, attr, inlines = b["c"]
-            b = {"t": "Header", "c": [level, [f"{slug}-{n}", attr[1], attr[2]], inlines]}
+            b = {"t": "Header", "c": [level, [f"{slug}_h{n}", attr[1], attr[2]], inlines]}
         out.append(b)
     return out
 
@@ -74,6 +74,10 @@ def _rebase_images(node, article_dir: Path, issue_dir: Path):
         return node
     if node["t"] == "Image":
         attr, alt, (src, title) = node["c"]
-        rebased = (article_dir / src).resolve().relative_to(issue_dir.resolve()).as_posix()
+        resolved = (article_dir / src).resolve()
+        if not resolved.is_relative_to(issue_dir.resolve()) or not resolved.is_file():
+            raise CatalogError(f"image {src!r} in a translation is not a file inside the "
+                               "issue folder", article_dir)
+        rebased = resolved.relative_to(issue_dir.resolve()).as_posix()
         return {"t": "Image", "c": [attr, alt, [rebased, title]]}
     return {"t": node["t"], "c": _rebase_images(node["c"], article_dir, issue_dir)}

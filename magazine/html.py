@@ -82,7 +82,7 @@ def _article_div(article: ComposedArticle, footnotes_on_page: bool) -> dict:
 def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:
     """Return the article's section label and title (the title first where each article
     starts a chapter), standfirst and byline."""
-    opener = [{"t": "Header", "c": [1, [f"{article.slug}-title", ["article-title"], []],
+    opener = [{"t": "Header", "c": [1, [f"{article.slug}_title", ["article-title"], []],
                                     article.title]}]
     if article.section:
         label = _div(["section-label"], [{"t": "Plain", "c": article.section}])

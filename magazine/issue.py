@@ -106,6 +106,8 @@ def _parse_yaml(text: str, path: Path, error, first_line: int = 1):
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text)
+    except ValueError as exc:                          # e.g. date: 2026-13-45
+        raise error(f"malformed YAML: {exc}", path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None

@@ -100,11 +100,21 @@ def _ascii_quotes(node):
     return node
 
 
+_BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-+*#>|])(\s|$)")
+
+
+def _as_paragraph(text: str) -> str:
+    """Escape what would make a paragraph start a list, heading or quote ("15. oktobra")."""
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}{m[3]}" if m[1] else f"\\{m[4]}{m[5]}",
+                            text.strip())
+
+
 def markdown_to_inlines(texts: list[str], where=None) -> list[list]:
     """Parse each Markdown text into a list of inlines, in one pandoc call."""
     if not texts:
         return []
-    source = "\n\n".join(f"::: {{#s{i}}}\n{text}\n:::" for i, text in enumerate(texts))
+    source = "\n\n".join(f"::: {{#s{i}}}\n{_as_paragraph(text)}\n:::"
+                         for i, text in enumerate(texts))
     blocks = read_markdown(source, where)["blocks"]
     result = [[] for _ in texts]
     for block in blocks:

@@ -17,7 +17,6 @@ class _Walker:
 
     def __init__(self, replace):
         self.replace = replace
-        self.notes = 0
 
     def blocks(self, blocks: list, kind: str) -> list:
         return [self.block(b, kind) for b in blocks]
@@ -64,22 +63,21 @@ class _Walker:
         return [attr, [caption[0], caption_blocks], _describe_images(content, described)]
 
     def inlines(self, inlines: list, kind: str) -> list:
-        notes = []
-        marked = _mark_notes(inlines, notes, self)
+        notes = []                         # numbered [^1], [^2]... within this block only
+        marked = _mark_notes(inlines, notes)
         replaced = self.replace(kind, marked)
         translated_notes = {n: self.blocks(blocks, "footnote") for n, blocks in notes}
         return _restore_notes(replaced, translated_notes)
 
 
-def _mark_notes(inlines: list, notes: list, walker: _Walker) -> list:
+def _mark_notes(inlines: list, notes: list) -> list:
     out = []
     for node in inlines:
         if node["t"] == "Note":
-            walker.notes += 1
-            notes.append((walker.notes, node["c"]))
-            out.append({"t": "RawInline", "c": ["markdown", f"[^{walker.notes}]"]})
+            notes.append((len(notes) + 1, node["c"]))
+            out.append({"t": "RawInline", "c": ["markdown", f"[^{len(notes)}]"]})
         else:
-            out.append(_map_children(node, lambda xs: _mark_notes(xs, notes, walker)))
+            out.append(_map_children(node, lambda xs: _mark_notes(xs, notes)))
     return out
 
 

@@ -13,7 +13,8 @@ _LAT_TO_CYR_PAIRS = {
 _CYR_TO_LAT = {cyr: lat for lat, cyr in _LAT_TO_CYR_PAIRS.items()}
 _LATIN_TOKEN = re.compile(r"dž|lj|nj|[a-zčćđšž]", re.IGNORECASE)
 _CYRILLIC_LETTER = re.compile(r"[љњџабцчћдђефгхијклмнопрсштувзж]", re.IGNORECASE)
-_PROTECTED = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\S+)$", re.IGNORECASE)
+_PROTECTED = re.compile(r"[a-z][a-z0-9+.-]*://[^\s)\]>]+|www\.[^\s)\]>]+|[\w.+-]+@[\w-]+\.[\w.-]+",
+                        re.IGNORECASE)
 
 
 def to_cyrillic(text: str) -> str:
@@ -58,8 +59,7 @@ def convert_ast(node, convert):
         return node
     kind = node["t"]
     if kind == "Str":
-        text = node["c"]
-        return node if _PROTECTED.match(text) else {"t": "Str", "c": convert(text)}
+        return {"t": "Str", "c": _convert_outside_addresses(node["c"], convert)}
     if kind in ("Code", "CodeBlock", "RawInline", "RawBlock", "Math"):
         return node
     if kind in ("Span", "Div") and _foreign_lang(node["c"][0]):
@@ -70,6 +70,15 @@ def convert_ast(node, convert):
     if "c" not in node:
         return node
     return {"t": kind, "c": convert_ast(node["c"], convert)}
+
+
+def _convert_outside_addresses(text: str, convert) -> str:
+    """Convert a word, leaving any URL or e-mail address inside it as it is."""
+    out, last = [], 0
+    for match in _PROTECTED.finditer(text):
+        out += [convert(text[last:match.start()]), match.group(0)]
+        last = match.end()
+    return "".join(out + [convert(text[last:])])
 
 
 def _foreign_lang(attr) -> bool:

@@ -92,3 +92,10 @@ def test_catalog_with_a_syntax_error(project):
     named = int(done.stderr.split("susret-u-nisu.po:")[1].split(":")[0])
     assert named in (line, line + 1)                  # msgfmt names the line after the break
     assert catalog.read_text() == broken
+
+
+def test_impossible_date_in_manifest(project):
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_text(manifest.read_text().replace("date: 2027-03-20", "date: 2027-13-45"))
+    done = run_magazine(project, "build")
+    assert_one_clear_line(done, "issue.yaml", "month must be in 1..12")

@@ -121,3 +121,20 @@ def test_status_reports_each_article_and_language(project):
     failing = run_magazine(project, "translations", "status", "--fail-under", "100")
     assert failing.returncode == 1
     assert "under 100% translated" in failing.stderr
+
+
+def test_catalog_in_the_wrong_language_folder_is_refused(project):
+    path = project.translations / "07/en/susret-u-nisu.po"
+    path.write_text(path.read_text().replace('"Language: en\\n"', '"Language: bg\\n"'))
+    before = path.read_bytes()
+    done = run_magazine(project, "translations", "update")
+    assert done.returncode == 1 and "Language: bg" in done.stderr
+    assert path.read_bytes() == before
+
+
+def test_written_catalogs_are_readable_by_others(project):
+    import stat
+    path = project.translations / "07/en/susret-u-nisu.po"
+    path.unlink()
+    update_issue_catalogs(project, load_issue(project))
+    assert path.stat().st_mode & stat.S_IROTH

@@ -66,3 +66,16 @@ def test_untranslated_blocks_print_in_the_source_language_and_are_counted(tmp_pa
     english = compose_article(project, issue, issue.articles[0], EDITIONS["en"], strict=False)
     assert english.missing == 14
     assert "okrugli sto" in as_markdown(english.blocks)
+
+
+def test_translation_that_starts_like_a_list_stays_a_paragraph():
+    from magazine import pandoc
+    parsed = pandoc.markdown_to_inlines(["15. oktobra održan je sastanak.", "- Da", "# jedan"])
+    assert [p[0]["c"] for p in parsed] == ["15.", "-", "#"]
+
+
+def test_footnote_marks_are_numbered_within_each_block():
+    from magazine.segment import segment_article
+    issue = load_issue(Project(REPO), "01")
+    marked = [s.text for a in issue.articles for s in segment_article(a) if "[^" in s.text]
+    assert marked and all("[^1]" in text and "[^2]" not in text for text in marked)

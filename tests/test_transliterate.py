@@ -36,3 +36,10 @@ def test_ast_conversion_leaves_urls_code_and_foreign_spans_alone():
     assert out[2]["c"] == "https://example.org/klaster"
     assert out[3] == inlines[3] and out[4] == inlines[4]
     assert out[5]["c"][1][0]["c"] == "сајт" and out[5]["c"][2][0] == "https://example.org/sajt"
+
+
+def test_addresses_inside_a_word_stay_latin():
+    out = convert_ast([{"t": "Str", "c": "(https://infocluster.eu/sr),"},
+                       {"t": "Str", "c": "pisite:redakcija@example.org."}], to_cyrillic)
+    assert out[0]["c"] == "(https://infocluster.eu/sr),"
+    assert out[1]["c"] == "писите:redakcija@example.org."
