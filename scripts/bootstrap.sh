@@ -24,6 +24,16 @@ if ! command -v msgfmt >/dev/null 2>&1; then
     fi
 fi
 
+# Java runs epubcheck in the tests.
+if ! command -v java >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "bootstrap: installing a Java runtime with apt-get (for epubcheck)"
+        apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null
+    else
+        echo "bootstrap: Java is missing; the tests need it for epubcheck (install a JRE 11+)" >&2
+    fi
+fi
+
 if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
     if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         echo "bootstrap: installing libharfbuzz-subset0 with apt-get"
