@@ -1,7 +1,6 @@
 """A thin wrapper around pandoc (through pypandoc): Markdown <-> AST, HTML and EPUB."""
 
 import json
-import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -9,38 +8,23 @@ from pathlib import Path
 import pypandoc
 
 from .errors import RenderError
+from .logs import collected_warnings
 
 READER = "markdown"        # pandoc Markdown; "smart" reads "..." as quotes the edition typesets
 WRITER = "markdown-smart"  # writes – ’ … as characters; quotes are turned back into "..." first
 _DIV_CHUNK = re.compile(r"^::: \{#s(\d+)\}\n(.*?)\n:::$", re.MULTILINE | re.DOTALL)
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage().strip())
-
-
 def _run(source: str, to: str, fmt: str, args=(), outputfile=None, sandbox=True,
          where=None) -> tuple[str, list[str]]:
     """Run pandoc; return its output and the warnings it printed."""
-    logger = logging.getLogger("pypandoc")
-    handler = _Collect()
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        out = pypandoc.convert_text(source, to, format=fmt, extra_args=list(args),
-                                    outputfile=outputfile, sandbox=sandbox)
-    except RuntimeError as exc:
-        raise RenderError(f"pandoc failed: {_first_line(str(exc))}", where) from None
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-    return out, [m for m in handler.messages if m]
+    with collected_warnings("pypandoc") as warnings:
+        try:
+            out = pypandoc.convert_text(source, to, format=fmt, extra_args=list(args),
+                                        outputfile=outputfile, sandbox=sandbox)
+        except RuntimeError as exc:
+            raise RenderError(f"pandoc failed: {_first_line(str(exc))}", where) from None
+    return out, warnings
 
 
 def _first_line(text: str) -> str:

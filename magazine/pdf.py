@@ -1,8 +1,6 @@
 """A thin wrapper around WeasyPrint: lay out HTML with the shared styles and write PDFs,
 reading nothing but the issue's, the styles' and the build's own files."""
 
-import logging
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -12,6 +10,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .errors import RenderError
 from .files import atomic_path
+from .logs import collected_warnings
 
 
 class ProjectFetcher(URLFetcher):
@@ -32,33 +31,9 @@ class ProjectFetcher(URLFetcher):
                                     "and the build's files may be used")
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _warnings_collected():
-    """Collect WeasyPrint's warnings instead of letting them print."""
-    logger = logging.getLogger("weasyprint")
-    handler, propagate, level = _Collect(), logger.propagate, logger.level
-    logger.addHandler(handler)
-    logger.propagate = False
-    logger.setLevel(logging.WARNING)
-    try:
-        yield handler.messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate, logger.level = propagate, level
-
-
 def layout(html: str, base: Path, stylesheets: list[Path], allowed: list[Path], where):
     """Lay out an HTML document; return WeasyPrint's document and its warnings."""
-    with _warnings_collected() as warnings:
+    with collected_warnings("weasyprint") as warnings:
         document = _render(html, base, stylesheets, allowed, where)
     return document, warnings
 
@@ -77,7 +52,7 @@ def _render(html, base, stylesheets, allowed, where):
 
 def write_pdf(document, path: Path, variant: str | None = None) -> list[str]:
     """Write a laid-out document to `path` atomically; return WeasyPrint's warnings."""
-    with _warnings_collected() as warnings:
+    with collected_warnings("weasyprint") as warnings:
         try:
             with atomic_path(path) as tmp:
                 document.write_pdf(str(tmp), pdf_variant=variant)
