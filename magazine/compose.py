@@ -5,9 +5,11 @@ from pathlib import Path
 
 from .catalog import catalog_path, load_translations
 from .errors import CatalogError
+from .issue import resolve_inside
 from .model import Article, ComposedArticle, Edition, EditionText, Issue, Project
 from .segment import translate_article, walk_article
 from .transliterate import convert_ast, to_cyrillic, to_latin
+from .tree import map_nodes
 
 
 def compose_edition(project: Project, issue: Issue, edition: Edition,
@@ -39,8 +41,10 @@ def compose_article(project: Project, issue: Issue, article: Article, edition: E
         fields = {key: convert_ast(value, convert) for key, value in fields.items()}
         blocks = convert_ast(blocks, convert)
         author = convert(author)
+    where = article.path if article.lang == edition.language else \
+        catalog_path(project, issue, edition.language, article.slug)
     blocks = _rebase_images(_number_headings(_shift_headings(blocks), article.slug),
-                            article.path.parent, issue.path)
+                            article.path.parent, issue.path, where)
     return ComposedArticle(article.slug, author, fields.get("title", []),
                            fields.get("summary", []), fields.get("section", []), blocks,
                            missing)
@@ -66,18 +70,14 @@ def _number_headings(blocks: list, slug: str) -> list:
     return out
 
 
-def _rebase_images(node, article_dir: Path, issue_dir: Path):
-    """Make image paths relative to the issue folder instead of the article's folder."""
-    if isinstance(node, list):
-        return [_rebase_images(x, article_dir, issue_dir) for x in node]
-    if not isinstance(node, dict) or "c" not in node:
-        return node
-    if node["t"] == "Image":
+def _rebase_images(blocks, article_dir: Path, issue_dir: Path, where: Path):
+    """Make image paths relative to the issue folder instead of the article's folder;
+    a translation may not point anywhere else."""
+    def rebase(node):
+        if node["t"] != "Image":
+            return None
         attr, alt, (src, title) = node["c"]
-        resolved = (article_dir / src).resolve()
-        if not resolved.is_relative_to(issue_dir.resolve()) or not resolved.is_file():
-            raise CatalogError(f"image {src!r} in a translation is not a file inside the "
-                               "issue folder", article_dir)
+        resolved = resolve_inside(issue_dir, article_dir, src, where, error=CatalogError)
         rebased = resolved.relative_to(issue_dir.resolve()).as_posix()
         return {"t": "Image", "c": [attr, alt, [rebased, title]]}
-    return {"t": node["t"], "c": _rebase_images(node["c"], article_dir, issue_dir)}
+    return map_nodes(blocks, rebase)

@@ -4,6 +4,7 @@
 from . import pandoc
 from .editions import in_script, month_year, word
 from .model import ComposedArticle, EditionText
+from .tree import map_nodes
 
 
 def _inlines(text: str) -> dict:
@@ -93,16 +94,14 @@ def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:
     return opener
 
 
-def _page_footnotes(node):
+def _page_footnotes(blocks: list) -> list:
     """Turn pandoc notes into spans that WeasyPrint floats to the foot of the page."""
-    if isinstance(node, list):
-        return [_page_footnotes(x) for x in node]
-    if not isinstance(node, dict) or "c" not in node:
-        return node
-    if node["t"] == "Note":
-        inlines = pandoc.block_inlines(_page_footnotes(node["c"]))
+    def float_note(node):
+        if node["t"] != "Note":
+            return None
+        inlines = pandoc.block_inlines(map_nodes(node["c"], float_note))
         return {"t": "Span", "c": [["", ["footnote"], []], inlines]}
-    return {"t": node["t"], "c": _page_footnotes(node["c"])}
+    return map_nodes(blocks, float_note)
 
 
 def _no_notes(node):

@@ -11,6 +11,7 @@ from .editions import LANGUAGES
 from .errors import ArticleError, ManifestError
 from .model import Article, Issue, Project
 from .transliterate import looks_cyrillic
+from .tree import map_nodes
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -48,7 +49,8 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
                      for i in range(len(slugs)))
     cover = data.get("cover")
     if cover is not None:
-        cover = _inside(folder, folder, str(cover), manifest, lines.get("cover"), ManifestError)
+        cover = resolve_inside(folder, folder, str(cover), manifest, lines.get("cover"),
+                               ManifestError)
     return Issue(issue_id, folder, number, day, titles, cover, articles)
 
 
@@ -171,20 +173,17 @@ def _key_line(text: str, key: str) -> int | None:
     return None
 
 
-def _check_images(node, path, lines, issue_folder):
-    if isinstance(node, list):
-        for item in node:
-            _check_images(item, path, lines, issue_folder)
-    elif isinstance(node, dict):
-        if node.get("t") == "Image":
+def _check_images(blocks, path, lines, issue_folder):
+    def check(node):
+        if node["t"] == "Image":
             target = node["c"][2][0]
             line = next((n for n, text in enumerate(lines, 1) if target in text), None)
-            _inside(issue_folder, path.parent, target, path, line, ArticleError)
-        else:
-            _check_images(node.get("c"), path, lines, issue_folder)
+            resolve_inside(issue_folder, path.parent, target, path, line, ArticleError)
+    map_nodes(blocks, check)
 
 
-def _inside(folder: Path, base: Path, target: str, path: Path, line, error) -> Path:
+def resolve_inside(folder: Path, base: Path, target: str, path: Path, line=None,
+                   error=ArticleError) -> Path:
     """Resolve a relative file reference and insist it stays inside the issue folder."""
     if _URL_SCHEME.match(target) or target.startswith("/"):
         raise error(f"{target!r}: only files inside the issue folder can be used "

@@ -5,6 +5,7 @@ import re
 
 from . import pandoc
 from .model import Article, Segment
+from .tree import map_nodes
 
 META_FIELDS = ("title", "summary", "section")
 NOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -116,16 +117,12 @@ def _map_children(node: dict, fn) -> dict:
 
 def _describe_images(content: list, described: str) -> list:
     """Give a figure's images the caption as their description."""
-    def fix(node):
-        if isinstance(node, list):
-            return [fix(x) for x in node]
-        if isinstance(node, dict) and node.get("t") == "Image":
-            return {"t": "Image", "c": [node["c"][0], [{"t": "Str", "c": described}],
-                                        node["c"][2]]}
-        if isinstance(node, dict) and "c" in node:
-            return {"t": node["t"], "c": fix(node["c"])}
-        return node
-    return fix(content) if described else content
+    def describe(node):
+        if node["t"] != "Image":
+            return None
+        return {"t": "Image", "c": [node["c"][0], [{"t": "Str", "c": described}],
+                                    node["c"][2]]}
+    return map_nodes(content, describe) if described else content
 
 
 def _plain_text(node) -> str:

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from .tree import map_nodes
+
 _LAT_TO_CYR_PAIRS = {
     "lj": "љ", "nj": "њ", "dž": "џ",
     "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ", "d": "д", "đ": "ђ", "e": "е",
@@ -53,23 +55,19 @@ def _word_to_latin(match: re.Match) -> str:
 def convert_ast(node, convert):
     """Apply `convert` to the words of an AST (list or dict), leaving code, URLs and
     passages marked with another language alone."""
-    if isinstance(node, list):
-        return [convert_ast(item, convert) for item in node]
-    if not isinstance(node, dict) or "t" not in node:
-        return node
-    kind = node["t"]
-    if kind == "Str":
-        return {"t": "Str", "c": _convert_outside_addresses(node["c"], convert)}
-    if kind in ("Code", "CodeBlock", "RawInline", "RawBlock", "Math"):
-        return node
-    if kind in ("Span", "Div") and _foreign_lang(node["c"][0]):
-        return node
-    if kind in ("Link", "Image"):
-        attr, inlines, target = node["c"]
-        return {"t": kind, "c": [attr, convert_ast(inlines, convert), target]}
-    if "c" not in node:
-        return node
-    return {"t": kind, "c": convert_ast(node["c"], convert)}
+    def visit(item):
+        kind = item["t"]
+        if kind == "Str":
+            return {"t": "Str", "c": _convert_outside_addresses(item["c"], convert)}
+        if kind in ("Code", "CodeBlock", "RawInline", "RawBlock", "Math"):
+            return item
+        if kind in ("Span", "Div") and _foreign_lang(item["c"][0]):
+            return item
+        if kind in ("Link", "Image"):
+            attr, inlines, target = item["c"]
+            return {"t": kind, "c": [attr, map_nodes(inlines, visit), target]}
+        return None
+    return map_nodes(node, visit)
 
 
 def _convert_outside_addresses(text: str, convert) -> str:

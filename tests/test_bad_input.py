@@ -99,3 +99,12 @@ def test_impossible_date_in_manifest(project):
     manifest.write_text(manifest.read_text().replace("date: 2027-03-20", "date: 2027-13-45"))
     done = run_magazine(project, "build")
     assert_one_clear_line(done, "issue.yaml", "month must be in 1..12")
+
+
+def test_image_outside_the_issue_in_a_translation_is_refused(project):
+    catalog = project.translations / "07/en/susret-u-nisu.po"
+    catalog.write_text(catalog.read_text().replace(
+        'msgstr "Who came"', 'msgstr "Who came ![map](../../../../../etc/hostname)"'))
+    done = run_magazine(project, "build", "-e", "en", "-f", "epub")
+    assert_one_clear_line(done, "en/susret-u-nisu.po", "points outside the issue folder")
+    assert not (project.build / "07" / "infocluster-07-en.epub").exists()
