@@ -80,6 +80,31 @@ def test_english_edition_prints_english(built):
     assert " the " in text
 
 
+def page_texts(path: Path) -> list[str]:
+    """Each page's text with whitespace collapsed."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def test_footnotes_print_at_the_foot_of_their_page_numbered_per_article(built):
+    project, result = built
+    pages = page_texts(outputs_by(result, "en", "print"))
+    [page] = [p for p in pages if "The partners will publish" in p]
+    assert "1. Both documents will appear in all three languages." in page
+    [page] = [p for p in pages if "A round table for clusters" in p]
+    assert "1. The project is co-financed by the European Union." in page
+    bg = page_texts(outputs_by(result, "bg", "print"))
+    [page] = [p for p in bg if "Среща на клъстерите в Ниш" in p and "Кой дойде" in p]
+    assert "1. Проектът се съфинансира от Европейския съюз." in page
+
+
+def test_running_head_names_the_article_only(built):
+    project, result = built
+    pages = page_texts(outputs_by(result, "en", "print"))
+    [page] = [p for p in pages if "The partners will publish" in p]
+    assert page.count("What the partners plan for the months ahead.") == 1
+    assert page.count("A year of cooperation") == 2                 # title and running head
+
+
 def _shipped_families() -> set[str]:
     names = set()
     for font in (REPO / "styles" / "fonts").glob("*.ttf"):
