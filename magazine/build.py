@@ -8,11 +8,11 @@ from . import pandoc
 from .compose import compose_edition
 from .editions import select_editions, select_formats
 from .epub import write_epub
-from .errors import RenderError
+from .errors import CatalogError, RenderError
 from .files import write_if_changed
 from .html import print_document
 from .issue import load_issue
-from .model import EditionText, Issue, Output, Project
+from .model import EditionText, Fallback, Issue, Output, Project
 from .pdf import first_page_png, layout, write_pdf
 
 log = logging.getLogger(__name__)
@@ -20,11 +20,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote, and how complete each edition's text was."""
+    """What a build wrote, and which blocks each edition printed in the source language."""
 
     issue: Issue
     outputs: tuple[Output, ...]
-    missing: dict
+    fallbacks: dict
 
 
 def output_name(issue_id: str, edition: str, fmt: str) -> str:
@@ -35,18 +35,48 @@ def output_name(issue_id: str, edition: str, fmt: str) -> str:
 
 def build_issue(project: Project, issue_id: str | None = None, editions=(), formats=(),
                 strict: bool = False, out_dir: Path | None = None) -> BuildResult:
-    """Build the chosen editions and formats of an issue (all of them by default)."""
+    """Build the chosen editions and formats of an issue (all of them by default). Every
+    edition is composed before anything is written, so a strict build that fails writes
+    nothing."""
     chosen_editions = select_editions(editions)
     chosen_formats = select_formats(formats)
     issue = load_issue(project, issue_id)
     out_dir = out_dir or project.build / issue.id
-    outputs, missing = [], {}
-    for edition in chosen_editions:
-        log.info("composing %s", edition.tag)
-        text = compose_edition(project, issue, edition, strict)
-        missing[edition.tag] = sum(a.missing for a in text.articles)
+    texts = [compose_edition(project, issue, edition) for edition in chosen_editions]
+    fallbacks = {text.edition.tag: edition_fallbacks(text) for text in texts}
+    if strict and any(fallbacks.values()):
+        raise_missing(project, fallbacks)
+    outputs = []
+    for text in texts:
         outputs += write_edition(project, text, chosen_formats, out_dir, strict)
-    return BuildResult(issue, tuple(outputs), missing)
+    return BuildResult(issue, tuple(outputs), fallbacks)
+
+
+def edition_fallbacks(text: EditionText) -> tuple[Fallback, ...]:
+    """Return the blocks an edition prints in the source language."""
+    return tuple(f for article in text.articles for f in article.fallbacks)
+
+
+def raise_missing(project: Project, fallbacks: dict) -> None:
+    """Fail a strict build, listing every block whose translation is not ready."""
+    unique = {}
+    for found in fallbacks.values():
+        for f in found:
+            unique.setdefault((f.catalog, f.segment), f)
+    details = [f"{_where(project, f)}: {f.state}: {_excerpt(f.segment.text)} ({f.reason})"
+               for f in unique.values()]
+    raise CatalogError(f"a strict build needs every block translated; not ready: {len(unique)} "
+                       "(fill them in your PO editor, or build without --strict for a draft)",
+                       project.translations, details=details)
+
+
+def _where(project: Project, fallback: Fallback) -> str:
+    path = fallback.catalog.relative_to(project.root)
+    return f"{path}:{fallback.catalog_line}" if fallback.catalog_line else str(path)
+
+
+def _excerpt(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def write_edition(project: Project, text: EditionText, formats: list[str], out_dir: Path,

@@ -1,4 +1,5 @@
-"""Translation catalogs: one gettext PO file per article and target language (polib)."""
+"""Translation catalogs on disk: one gettext PO file per article and target language, read
+with polib after `msgfmt --check`, written in GNU gettext's own layout (`msgcat`)."""
 
 import os
 import re
@@ -11,8 +12,7 @@ import polib
 from .editions import LANGUAGES
 from .errors import CatalogError
 from .files import write_if_changed
-from .model import Article, Issue, Project, Segment
-from .segment import segment_article
+from .model import Article, Issue, Project
 
 GETTEXT_LANGUAGE = {"sr": "sr@latin", "bg": "bg", "en": "en"}
 PLURAL_FORMS = {
@@ -25,23 +25,17 @@ LANGUAGE_NAMES = {"sr": "Serbian (Latin script)", "bg": "Bulgarian", "en": "Engl
 
 
 @dataclass(frozen=True)
-class CatalogStats:
-    """How far one catalog is translated."""
+class CatalogFile:
+    """Where a catalog lives and whose it is: translations/<issue>/<language>/<article>.po."""
 
+    path: Path
     issue: str
-    article: str
     language: str
-    total: int
-    translated: int
-    fuzzy: int
+    article: str
 
     @property
-    def untranslated(self) -> int:
-        return self.total - self.translated - self.fuzzy
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.translated / self.total if self.total else 100.0
+    def origin(self) -> str:
+        return f"{self.issue}/{self.article}"
 
 
 def catalog_path(project: Project, issue: Issue, lang: str, slug: str) -> Path:
@@ -52,6 +46,15 @@ def catalog_path(project: Project, issue: Issue, lang: str, slug: str) -> Path:
 def target_languages(article: Article) -> list[str]:
     """Return the languages an article is translated into: the two it is not written in."""
     return [lang for lang in LANGUAGES if lang != article.lang]
+
+
+def all_catalogs(project: Project) -> list[CatalogFile]:
+    """Return every catalog of every issue, newest issue first, then by language and name."""
+    found = [CatalogFile(path, path.parent.parent.name, path.parent.name, path.stem)
+             for path in project.translations.glob("*/*/*.po")
+             if path.parent.name in LANGUAGES]
+    by_name = sorted(found, key=lambda c: (c.language, c.article))
+    return sorted(by_name, key=lambda c: c.issue, reverse=True)
 
 
 def check_catalog(path: Path) -> None:
@@ -69,46 +72,56 @@ def read_catalog(path: Path) -> polib.POFile:
     """Check and parse a PO file, turning complaints into a CatalogError."""
     check_catalog(path)
     try:
-        return polib.pofile(str(path), wrapwidth=78)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"the catalog is not UTF-8 ({exc.reason}); save it as UTF-8",
+                           path) from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path) from None
+    # polib skips the previous msgid of an obsolete entry ("#~| msgid"); read it as "#|"
+    text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
         raise CatalogError(f"cannot read catalog: {exc}; fix the file in your PO editor",
                            path) from None
 
 
-def update_catalog(project: Project, issue: Issue, article: Article, lang: str,
-                   segments: list[Segment]) -> bool:
-    """Create or refresh one catalog from the article's segments, keeping every translation.
-    Return whether the file was written."""
-    path = catalog_path(project, issue, lang, article.slug)
-    old = read_catalog(path) if path.exists() else None
-    if old is not None and old.metadata.get("Language", GETTEXT_LANGUAGE[lang]) not in \
-            (GETTEXT_LANGUAGE[lang], lang):
-        raise CatalogError(f"the header says Language: {old.metadata['Language']}, but this "
-                           f"folder holds {LANGUAGE_NAMES[lang]} catalogs; move the file or fix "
-                           "the header", path)
-    new = polib.POFile(wrapwidth=78)
-    new.header = (f"INFOCLUSTER {issue.id}: {LANGUAGE_NAMES[lang]} translation of "
-                  f"{_relative(project, article.path)} ({article.lang})")
-    new.metadata = _metadata(old, issue, lang)
-    live = {(e.msgctxt, e.msgid): e for e in old or [] if not e.obsolete}
-    dead = {(e.msgctxt, e.msgid): e for e in old or [] if e.obsolete}
-    source = _relative(project, article.path)
-    for seg in segments:
-        entry = polib.POEntry(msgid=seg.text, msgctxt=seg.context, comment=seg.kind,
-                              occurrences=[(source, str(seg.line))])
-        previous = live.pop((seg.context, seg.text), None) or dead.pop((seg.context, seg.text), None)
-        if previous is not None:
-            entry.msgstr = previous.msgstr
-            entry.tcomment = previous.tcomment
-            entry.flags = list(previous.flags)
-            entry.previous_msgid = previous.previous_msgid
-            entry.previous_msgctxt = previous.previous_msgctxt
-        new.append(entry)
-    for entry in [*live.values(), *dead.values()]:
-        if entry.msgstr:                          # a translator's text is never dropped
-            entry.obsolete = True
-            new.append(entry)
-    return write_if_changed(path, str(new).encode("utf-8") + b"\n")
+def live_entries(path: Path) -> dict:
+    """Return {(msgctxt, msgid): entry} for the catalog's entries that are not obsolete."""
+    if not path.exists():
+        return {}
+    return {(e.msgctxt, e.msgid): e for e in read_catalog(path) if not e.obsolete}
+
+
+def is_finished(entry: polib.POEntry | None) -> bool:
+    """Say whether an entry holds a translation ready to print (translated, not fuzzy)."""
+    return entry is not None and entry.translated() and not entry.obsolete
+
+
+def catalog_bytes(catalog: polib.POFile, path: Path) -> bytes:
+    """Return the catalog as GNU gettext writes it: `msgcat`'s wrapping at 79 columns, the
+    layout msgmerge, Poedit and Lokalize also keep, so re-saving it changes nothing."""
+    done = subprocess.run(["msgcat", "--to-code=UTF-8", "-"], input=str(catalog) + "\n",
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise CatalogError(f"gettext refused the updated catalog: {done.stderr.strip()}", path)
+    return done.stdout.encode("utf-8")
+
+
+def write_catalog(catalog: polib.POFile, path: Path) -> bool:
+    """Write a catalog atomically unless its bytes would not change; say if it was written."""
+    return write_if_changed(path, catalog_bytes(catalog, path))
+
+
+def new_catalog(old: polib.POFile | None, issue: Issue, lang: str, title: str) -> polib.POFile:
+    """Return an empty catalog with the old one's header comment and fields, completed."""
+    catalog = polib.POFile(wrapwidth=0)
+    catalog.header = old.header if old is not None and old.header.strip() else \
+        f"INFOCLUSTER {issue.id}: {LANGUAGE_NAMES[lang]} translation of {title}"
+    catalog.metadata = _metadata(old, issue, lang)
+    catalog.metadata_is_fuzzy = False
+    return catalog
 
 
 def _metadata(old, issue: Issue, lang: str) -> dict:
@@ -127,46 +140,10 @@ def _metadata(old, issue: Issue, lang: str) -> dict:
     return metadata
 
 
-def _relative(project: Project, path: Path) -> str:
-    return path.resolve().relative_to(project.root.resolve()).as_posix()
-
-
-def load_translations(path: Path) -> dict:
-    """Return {(msgctxt, msgid): msgstr} for the finished (translated, not fuzzy) entries."""
-    if not path.exists():
-        return {}
-    return {(e.msgctxt, e.msgid): e.msgstr for e in read_catalog(path)
-            if e.translated() and not e.obsolete}
-
-
-def catalog_stats(project: Project, issue: Issue, article: Article, lang: str,
-                  segments: list[Segment]) -> CatalogStats:
-    """Count how many of the article's blocks the `lang` catalog translates (or has fuzzy)."""
-    path = catalog_path(project, issue, lang, article.slug)
-    entries = {(e.msgctxt, e.msgid): e for e in read_catalog(path) if not e.obsolete} \
-        if path.exists() else {}
-    found = [entries.get((seg.context, seg.text)) for seg in segments]
-    translated = sum(1 for e in found if e is not None and e.translated())
-    fuzzy = sum(1 for e in found if e is not None and "fuzzy" in e.flags)
-    return CatalogStats(issue.id, article.slug, lang, len(segments), translated, fuzzy)
-
-
-def update_issue_catalogs(project: Project, issue: Issue) -> list[Path]:
-    """Create or refresh every catalog of an issue; return the files that were written."""
-    written = []
-    for article in issue.articles:
-        segments = segment_article(article)
-        for lang in target_languages(article):
-            if update_catalog(project, issue, article, lang, segments):
-                written.append(catalog_path(project, issue, lang, article.slug))
-    return written
-
-
-def issue_stats(project: Project, issue: Issue) -> list[CatalogStats]:
-    """Return the translation statistics of every catalog of an issue."""
-    stats = []
-    for article in issue.articles:
-        segments = segment_article(article)
-        stats += [catalog_stats(project, issue, article, lang, segments)
-                  for lang in target_languages(article)]
-    return stats
+def check_language(catalog: polib.POFile, lang: str, path: Path) -> None:
+    """Refuse a catalog whose header names another language than its folder."""
+    said = catalog.metadata.get("Language", GETTEXT_LANGUAGE[lang])
+    if said not in (GETTEXT_LANGUAGE[lang], lang):
+        raise CatalogError(f"the header says Language: {said}, but this folder holds "
+                           f"{LANGUAGE_NAMES[lang]} catalogs; move the file or fix the header",
+                           path)

@@ -1,16 +1,17 @@
 """The `magazine` command: a thin layer over the pipeline's stages."""
 
-import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
-from . import catalog
+from . import status
 from .build import build_issue
 from .errors import MagazineError
-from .issue import load_issue
+from .issue import all_issues, load_issue
+from .merge import update_issue_catalogs
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
 
@@ -29,6 +30,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MagazineError as exc:
             click.echo(f"magazine: error: {exc}", err=True)
+            for line in exc.details:
+                click.echo(f"  {line}", err=True)
             sys.exit(1)
 
 
@@ -59,10 +62,12 @@ def build(issue, editions, formats, strict, out_dir):
         click.echo(f"  {out.path}  {pages}  {out.bytes / 1024:>6.0f} KiB")
         for warning in out.warnings:
             click.echo(f"    warning: {warning}")
-    for tag, missing in result.missing.items():
-        if missing:
-            click.echo(f"  {tag}: {missing} blocks not yet translated, printed in the source "
-                       "language")
+    for tag, fallbacks in result.fallbacks.items():
+        if fallbacks:
+            states = Counter(f.state for f in fallbacks)
+            counted = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+            click.echo(f"  {tag} is a draft: {len(fallbacks)} blocks print in the source "
+                       f"language, marked on the page ({counted})")
 
 
 @main.group()
@@ -75,7 +80,7 @@ def translations():
 def translations_update(issue):
     """Create or refresh the catalogs of an issue, keeping every translation."""
     project = _project()
-    written = catalog.update_issue_catalogs(project, load_issue(project, issue))
+    written = update_issue_catalogs(project, load_issue(project, issue))
     for path in written:
         click.echo(f"  updated {path.relative_to(project.root)}")
     if not written:
@@ -84,36 +89,23 @@ def translations_update(issue):
 
 @translations.command("status")
 @issue_argument
+@click.option("--all", "every_issue", is_flag=True, help="Report on every issue.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]),
               default="table", show_default=True, help="How to print the figures.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Exit 1 when any catalog is less translated than this percentage.")
-def translations_status(issue, fmt, fail_under):
-    """Show how far each article is translated into each language."""
+              help="Exit 1 when any language has fewer than this percentage of its words "
+                   "translated.")
+def translations_status(issue, every_issue, fmt, fail_under):
+    """Show how far each article is translated into each language, and what changed under
+    each fuzzy entry."""
     project = _project()
-    stats = catalog.issue_stats(project, load_issue(project, issue))
-    click.echo(_format_stats(stats, fmt))
-    low = [s for s in stats if fail_under is not None and s.percent < fail_under]
+    issues = all_issues(project) if every_issue else [load_issue(project, issue)]
+    statuses = [s for one in issues for s in status.issue_status(project, one)]
+    click.echo(status.format_status(statuses, fmt))
+    low = status.languages_under(statuses, fail_under) if fail_under is not None else []
     if low:
-        raise MagazineError(f"{len(low)} catalogs are under {fail_under:g}% translated "
-                            f"(first: {low[0].language}/{low[0].article}.po at "
-                            f"{low[0].percent:.0f}%)", "translations")
-
-
-def _format_stats(stats, fmt: str) -> str:
-    rows = [(s.article, s.language, s.total, s.translated, s.fuzzy, s.untranslated,
-             f"{s.percent:.0f}%") for s in stats]
-    if fmt == "json":
-        keys = ("article", "language", "total", "translated", "fuzzy", "untranslated", "percent")
-        return json.dumps([dict(zip(keys, (*r[:6], round(s.percent, 1))))
-                           for r, s in zip(rows, stats)], ensure_ascii=False, indent=2)
-    head = ("article", "lang", "entries", "translated", "fuzzy", "untranslated", "done")
-    if fmt == "markdown":
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        return "\n".join(lines + ["| " + " | ".join(map(str, r)) + " |" for r in rows])
-    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-    return "\n".join("  ".join(str(x).ljust(w) for x, w in zip(r, widths))
-                     for r in [head, *rows])
+        raise MagazineError(", ".join(f"{lang} is {share:.1f}% translated" for lang, share in low)
+                            + f" (by words), under --fail-under {fail_under:g}", "translations")
 
 
 @main.command()

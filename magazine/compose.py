@@ -3,37 +3,55 @@ the catalog's translations otherwise, in the edition's script."""
 
 from pathlib import Path
 
-from .catalog import catalog_path, load_translations
+from .catalog import catalog_path, is_finished, live_entries
+from .checks import translation_problems
 from .errors import CatalogError
 from .issue import resolve_inside
-from .model import Article, ComposedArticle, Edition, EditionText, Issue, Project
+from .model import (Article, ComposedArticle, Edition, EditionText, Fallback, Issue, Project,
+                    Segment)
 from .segment import translate_article, walk_article
 from .transliterate import convert_ast, to_cyrillic, to_latin
 from .tree import map_nodes
 
+SOURCE_TAGS = {"sr": {"Latn": "sr-Latn", "Cyrl": "sr-Cyrl"}, "bg": {"Cyrl": "bg"},
+               "en": {"Latn": "en"}}
 
-def compose_edition(project: Project, issue: Issue, edition: Edition,
-                    strict: bool = False) -> EditionText:
+
+def compose_edition(project: Project, issue: Issue, edition: Edition) -> EditionText:
     """Return the edition's text of every article, in the order of issue.yaml."""
-    articles = tuple(compose_article(project, issue, article, edition, strict)
+    articles = tuple(compose_article(project, issue, article, edition)
                      for article in issue.articles)
     return EditionText(issue, edition, articles)
 
 
-def compose_article(project: Project, issue: Issue, article: Article, edition: Edition,
-                    strict: bool) -> ComposedArticle:
-    """Return one article's text in one edition."""
+def compose_article(project: Project, issue: Issue, article: Article,
+                    edition: Edition) -> ComposedArticle:
+    """Return one article's text in one edition; blocks without a finished translation
+    print in the source language, marked, and are listed as fallbacks."""
+    fallbacks = []
     if article.lang == edition.language:
         fields, blocks = walk_article(article, lambda kind, inlines: inlines)
-        missing, script = 0, article.script
+        script = article.script
     else:
         path = catalog_path(project, issue, edition.language, article.slug)
-        done = load_translations(path)
-        fields, blocks, missing = translate_article(
-            article, lambda seg: done.get((seg.context, seg.text)))
-        if missing and strict:
-            raise CatalogError(f"{missing} entries are untranslated or fuzzy; a strict build "
-                               "needs every entry translated", path)
+        entries = live_entries(path)
+
+        def translate(seg: Segment) -> str | None:
+            entry = entries.get((seg.context, seg.text))
+            if is_finished(entry) and not translation_problems(seg.text, entry.msgstr):
+                return entry.msgstr
+            return None
+
+        def fallback(seg: Segment, inlines: list) -> list:
+            entry = entries.get((seg.context, seg.text))
+            state, reason = fallback_state(entry, seg)
+            fallbacks.append(Fallback(path, entry.linenum if entry else None, state, seg,
+                                      reason))
+            attr = ["", ["fallback", state.replace(" ", "-")],
+                    [["lang", SOURCE_TAGS[article.lang][article.script]], ["title", reason]]]
+            return [{"t": "Span", "c": [attr, inlines]}]
+
+        fields, blocks = translate_article(article, translate, fallback)
         script = "Latn" if edition.language in ("sr", "en") else "Cyrl"
     author = article.author
     if edition.language == "sr" and script != edition.script:
@@ -47,7 +65,19 @@ def compose_article(project: Project, issue: Issue, article: Article, edition: E
                             article.path.parent, issue.path, where)
     return ComposedArticle(article.slug, author, fields.get("title", []),
                            fields.get("summary", []), fields.get("section", []), blocks,
-                           missing)
+                           tuple(fallbacks))
+
+
+def fallback_state(entry, seg: Segment) -> tuple[str, str]:
+    """Say why a block has no printable translation: its state and a reason for people."""
+    if entry is None:
+        return "untranslated", "no catalog entry yet: run make translations"
+    if not entry.msgstr:
+        return "untranslated", "not translated yet"
+    if "fuzzy" in entry.flags:
+        return "fuzzy", "fuzzy: the source changed or the text is a suggestion; review it"
+    return "needs fixing", "the translation " + "; ".join(
+        translation_problems(seg.text, entry.msgstr))
 
 
 def _shift_headings(blocks: list) -> list:

@@ -17,6 +17,7 @@ LANGUAGES = ("sr", "bg", "en")
 _WORDS = {
     "contents": {"sr": "Sadržaj", "bg": "Съдържание", "en": "Contents"},
     "issue": {"sr": "Broj", "bg": "Брой", "en": "Issue"},
+    "draft": {"sr": "NACRT", "bg": "ЧЕРНОВА", "en": "DRAFT"},
     "tagline": {
         "sr": "Magazin projekta Balkanski klaster",
         "bg": "Списание на проекта „Балкански клъстер“",

@@ -4,13 +4,16 @@ from pathlib import Path
 
 
 class MagazineError(Exception):
-    """A problem the user can fix; shown as one line, exit code 1."""
+    """A problem the user can fix; shown as one line (then any details, one per line),
+    exit code 1."""
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
+                 details: list[str] = ()):
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.details = tuple(details)
 
     def __str__(self) -> str:
         where = ""

@@ -21,10 +21,16 @@ def issue_title(text: EditionText) -> str:
     return f"INFOCLUSTER {text.issue.number}: {in_script(text.edition, title)}"
 
 
+def is_draft(text: EditionText) -> bool:
+    """Say whether any block of the edition prints in the source language."""
+    return any(article.fallbacks for article in text.articles)
+
+
 def edition_meta(text: EditionText) -> dict:
-    """Return the metadata every format of an edition shares."""
+    """Return the metadata every format of an edition shares; a draft says so in its title,
+    its keywords and a stamp on every page."""
     edition, issue = text.edition, text.issue
-    return {
+    meta = {
         "lang": {"t": "MetaString", "c": edition.tag},
         "pagetitle": {"t": "MetaString", "c": issue_title(text)},
         "edition-title": _inlines(in_script(edition, issue.titles[edition.language])),
@@ -38,6 +44,12 @@ def edition_meta(text: EditionText) -> dict:
             {"t": "MetaString", "c": a} for a in dict.fromkeys(x.author for x in text.articles)]},
         "description": {"t": "MetaString", "c": word(edition, "tagline")},
     }
+    if is_draft(text):
+        draft = word(edition, "draft")
+        meta["draft"] = _inlines(draft)
+        meta["keywords"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": "draft"}]}
+        meta["pagetitle"] = {"t": "MetaString", "c": f"{issue_title(text)} ({draft})"}
+    return meta
 
 
 def print_document(text: EditionText, cover: str | None, cover_only: bool = False) -> dict:
@@ -62,7 +74,7 @@ def print_document(text: EditionText, cover: str | None, cover_only: bool = Fals
 def epub_document(text: EditionText) -> dict:
     """Return the AST of the edition as an e-book: one chapter per article."""
     meta = edition_meta(text)
-    meta["title"] = _inlines(issue_title(text))
+    meta["title"] = _inlines(meta["pagetitle"]["c"])
     meta["creator"] = {"t": "MetaList", "c": [
         {"t": "MetaMap", "c": {"role": {"t": "MetaString", "c": "aut"},
                                "text": {"t": "MetaString", "c": a}}}

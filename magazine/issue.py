@@ -17,12 +17,22 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def newest_issue_id(project: Project) -> str:
-    """Return the newest issue folder's name (the last in sort order with an issue.yaml)."""
+def issue_ids(project: Project) -> list[str]:
+    """Return the names of the issue folders that have an issue.yaml, oldest first."""
     found = sorted(p.parent.name for p in project.issues.glob("*/issue.yaml"))
     if not found:
         raise ManifestError("no issue found (expected issues/<ISSUE>/issue.yaml)", project.issues)
-    return found[-1]
+    return found
+
+
+def newest_issue_id(project: Project) -> str:
+    """Return the newest issue folder's name (the last in sort order with an issue.yaml)."""
+    return issue_ids(project)[-1]
+
+
+def all_issues(project: Project) -> list[Issue]:
+    """Load every issue, oldest first."""
+    return [load_issue(project, issue_id) for issue_id in issue_ids(project)]
 
 
 def load_issue(project: Project, issue_id: str | None = None) -> Issue:

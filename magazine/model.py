@@ -66,6 +66,18 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """A block an edition prints in the source language because its translation is not
+    ready: untranslated, fuzzy, or needs fixing (it loses a footnote, a link...)."""
+
+    catalog: Path
+    catalog_line: int | None
+    state: str
+    segment: Segment
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ComposedArticle:
     """An article's text in one edition, as pandoc AST pieces."""
 
@@ -75,7 +87,7 @@ class ComposedArticle:
     summary: list = field(compare=False)
     section: list = field(compare=False)
     blocks: list = field(compare=False)
-    missing: int = 0
+    fallbacks: tuple[Fallback, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,13 +35,21 @@ class _Walker:
         if t == "OrderedList":
             return {"t": t, "c": [c[0], [self.blocks(item, "list item") for item in c[1]]]}
         if t == "Div":
-            if "notranslate" in c[0][1]:
+            if _is_notranslate(b):
                 return b
             return {"t": t, "c": [c[0], self.blocks(c[1], kind)]}
         if t == "Table":
             return {"t": t, "c": self.table(c)}
         if t == "Figure":
             return {"t": t, "c": self.figure(c)}
+        if t == "LineBlock":
+            joined = [x for n, line in enumerate(c)
+                      for x in ([{"t": "LineBreak"}] if n else []) + line]
+            return {"t": t, "c": _split_lines(self.inlines(joined, "line block"))}
+        if t == "DefinitionList":
+            return {"t": t, "c": [[self.inlines(term, "term"),
+                                   [self.blocks(d, "definition") for d in definitions]]
+                                  for term, definitions in c]}
         return b                                    # code, raw HTML, rules: not translated
 
     def table(self, c: list) -> list:
@@ -59,9 +67,20 @@ class _Walker:
 
     def figure(self, c: list) -> list:
         attr, caption, content = c
+        caption_text = plain_text(caption[1])
         caption_blocks = self.blocks(caption[1], "caption")
-        described = plain_text(caption_blocks)
-        return [attr, [caption[0], caption_blocks], _describe_images(content, described)]
+
+        def describe(node):
+            """Give each image its own description, or else the caption, as alt text."""
+            if node["t"] != "Image":
+                return None
+            own = node["c"][1]
+            if plain_text(own) and plain_text(own) != caption_text:
+                described = self.inlines(own, "image description")
+            else:
+                described = [{"t": "Str", "c": plain_text(caption_blocks)}]
+            return {"t": "Image", "c": [node["c"][0], described, node["c"][2]]}
+        return [attr, [caption[0], caption_blocks], map_nodes(content, describe)]
 
     def inlines(self, inlines: list, kind: str) -> list:
         notes = []                         # numbered [^1], [^2]... within this block only
@@ -115,14 +134,15 @@ def _map_children(node: dict, fn) -> dict:
     return node
 
 
-def _describe_images(content: list, described: str) -> list:
-    """Give a figure's images the caption as their description."""
-    def describe(node):
-        if node["t"] != "Image":
-            return None
-        return {"t": "Image", "c": [node["c"][0], [{"t": "Str", "c": described}],
-                                    node["c"][2]]}
-    return map_nodes(content, describe) if described else content
+def _split_lines(inlines: list) -> list:
+    """Cut a line block's inlines back into lines at its line breaks."""
+    lines = [[]]
+    for node in inlines:
+        if node["t"] == "LineBreak":
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return lines
 
 
 def _plain_text(node) -> str:
@@ -178,12 +198,12 @@ def segment_article(article: Article) -> list[Segment]:
     return [seg for seg, _ in _segments_in_walk_order(article) if seg is not None]
 
 
-def translate_article(article: Article, translate) -> tuple[dict, list, int]:
-    """Put `translate(segment)` (a Markdown text, or None to keep the source) in place of
-    every block; return the front-matter inlines, the body blocks and how many were kept."""
+def translate_article(article: Article, translate, fallback) -> tuple[dict, list]:
+    """Put `translate(segment)` (a Markdown text, or None) in place of every block, and
+    `fallback(segment, inlines)` where it gives None; return the front-matter inlines and
+    the body blocks. {.notranslate} passages always keep the source's words."""
     found = _segments_in_walk_order(article)
     chosen = [translate(seg) if seg is not None else None for seg, _ in found]
-    missing = sum(1 for (seg, _), text in zip(found, chosen) if seg is not None and text is None)
     wanted = [i for i, text in enumerate(chosen) if text is not None]
     parsed = dict(zip(wanted, pandoc.markdown_to_inlines([chosen[i] for i in wanted],
                                                           article.path)))
@@ -191,15 +211,17 @@ def translate_article(article: Article, translate) -> tuple[dict, list, int]:
 
     def replace(kind, inlines):
         i = next(position)
-        return parsed.get(i, inlines)
+        segment = found[i][0]
+        if i in parsed:
+            return _keep_untranslated(parsed[i], inlines)
+        return inlines if segment is None else fallback(segment, inlines)
 
-    fields, blocks = walk_article(article, replace)
-    return fields, blocks, missing
+    return walk_article(article, replace)
 
 
 def _segments_in_walk_order(article: Article) -> list[tuple[Segment | None, list]]:
     """Return (segment, inlines) for every run of inlines the walk visits; segment is None
-    for a run with no text."""
+    for a run that offers nothing to translate."""
     found = []
 
     def collect(kind, inlines):
@@ -212,13 +234,51 @@ def _segments_in_walk_order(article: Article) -> list[tuple[Segment | None, list
     seen = {}
     result = []
     for (kind, inlines), text in zip(found, texts):
-        if not text:
+        if not text or _offers_nothing(inlines):
             result.append((None, inlines))
             continue
         seen[text] = seen.get(text, 0) + 1
         context = f"{kind} {seen[text]}" if seen[text] > 1 else None
         result.append((Segment(kind, text, locate(kind, plain_text(inlines)), context), inlines))
     return result
+
+
+_ADDRESS_OR_SIGNS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+"
+                               r"|[^\w\s]+", re.IGNORECASE)
+
+
+def _offers_nothing(inlines: list) -> bool:
+    """Say whether a run holds only code, addresses, signs and {.notranslate} passages."""
+    for node in inlines:
+        t, c = node["t"], node.get("c")
+        if t in ("Space", "SoftBreak", "LineBreak", "Code", "RawInline", "Math"):
+            continue
+        if t == "Str" and _ADDRESS_OR_SIGNS.fullmatch(c):
+            continue
+        if t in ("Link", "Span") and {"uri", "email", "notranslate"} & set(c[0][1]):
+            continue
+        return False
+    return True
+
+
+def _is_notranslate(node: dict) -> bool:
+    return node["t"] in ("Span", "Div") and "notranslate" in node["c"][0][1]
+
+
+def _keep_untranslated(translated: list, source: list) -> list:
+    """Put the source's {.notranslate} passages, in order, in place of the translation's."""
+    kept = []
+
+    def collect(node):
+        if _is_notranslate(node):
+            kept.append(node)
+            return node
+        return None
+
+    map_nodes(source, collect)
+    passages = iter(kept)
+    return map_nodes(translated, lambda node: next(passages, node)
+                     if _is_notranslate(node) else None)
 
 
 class _Locator:
@@ -232,14 +292,18 @@ class _Locator:
     def __call__(self, kind: str, text: str) -> int:
         if kind in META_FIELDS:
             return self._find(lambda i: self.lines[i].startswith(f"{kind}:"), 0) or 1
-        probe = " ".join(_words(text).split()[:4]).join("  ")
-        if kind == "footnote":
-            return self._find(lambda i: self.lines[i].startswith("[^") and probe in self.words[i],
-                              0) or 1
-        number = self._find(lambda i: probe in self.words[i], self.cursor) \
-            or self._find(lambda i: probe in self.words[i], 0) or 1
-        self.cursor = number - 1
-        return number
+        for length in (4, 2):                  # a line block's first line may be short
+            probe = " ".join(_words(text).split()[:length]).join("  ")
+            if kind == "footnote":
+                number = self._find(lambda i: self.lines[i].startswith("[^")
+                                    and probe in self.words[i], 0)
+            else:
+                number = self._find(lambda i: probe in self.words[i], self.cursor) \
+                    or self._find(lambda i: probe in self.words[i], 0)
+            if number:
+                self.cursor = number - 1 if kind != "footnote" else self.cursor
+                return number
+        return 1
 
     def _find(self, test, start) -> int | None:
         return next((i + 1 for i in range(start, len(self.lines)) if test(i)), None)

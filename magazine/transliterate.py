@@ -53,15 +53,16 @@ def _word_to_latin(match: re.Match) -> str:
 
 
 def convert_ast(node, convert):
-    """Apply `convert` to the words of an AST (list or dict), leaving code, URLs and
-    passages marked with another language alone."""
+    """Apply `convert` to the words of an AST (list or dict), leaving code, URLs, passages
+    marked with another language and {.notranslate} passages alone."""
     def visit(item):
         kind = item["t"]
         if kind == "Str":
             return {"t": "Str", "c": _convert_outside_addresses(item["c"], convert)}
         if kind in ("Code", "CodeBlock", "RawInline", "RawBlock", "Math"):
             return item
-        if kind in ("Span", "Div") and _foreign_lang(item["c"][0]):
+        if kind in ("Span", "Div") and (_foreign_lang(item["c"][0])
+                                        or "notranslate" in item["c"][0][1]):
             return item
         if kind in ("Link", "Image"):
             attr, inlines, target = item["c"]

@@ -78,7 +78,11 @@ def test_strict_build_fails_on_an_untranslated_entry(project):
     catalog = project.translations / "07/en/sofia-seminar.po"
     catalog.write_text(catalog.read_text().replace('msgstr "A seminar in Sofia"', 'msgstr ""'))
     done = run_magazine(project, "build", "--strict", "-e", "en", "-f", "epub")
-    assert_one_clear_line(done, "en/sofia-seminar.po", "untranslated or fuzzy")
+    assert done.returncode == 1
+    first, *listed = done.stderr.splitlines()
+    assert "a strict build needs every block translated; not ready: 1" in first
+    assert listed == ["  translations/07/en/sofia-seminar.po:14: untranslated: Семинар в София "
+                      "(not translated yet)"]
     assert not (project.build / "07" / "infocluster-07-en.epub").exists()
 
 

@@ -31,13 +31,16 @@ def kinds(node, found=None) -> set:
     return found
 
 
-@pytest.mark.parametrize("root, issue_id", [(REPO, "01"), (REPO / "tests/fixtures/mini", "07")])
+@pytest.mark.parametrize("root, issue_id", [(REPO, "01"), (REPO / "tests/fixtures/mini", "07"),
+                                            (REPO / "tests/fixtures/kinds", "09")])
 def test_source_text_round_trips_through_segments(root, issue_id):
     issue = load_issue(Project(root), issue_id)
     for article in issue.articles:
-        fields, blocks, missing = translate_article(article, lambda seg: seg.text)
+        fell_back = []
+        fields, blocks = translate_article(article, lambda seg: seg.text,
+                                           lambda seg, inlines: fell_back.append(seg))
         same_fields, same_blocks = walk_article(article, lambda kind, inlines: inlines)
-        assert missing == 0
+        assert fell_back == []
         assert as_markdown(blocks) == as_markdown(article.ast["blocks"])
         assert fields.keys() == same_fields.keys()
         assert as_markdown([{"t": "Plain", "c": fields["title"]}]) == \
@@ -48,7 +51,8 @@ def test_translated_article_keeps_its_table_list_note_and_link():
     project = Project(REPO / "tests/fixtures/mini")
     issue = load_issue(project, "07")
     article = issue.articles[0]                                   # written in Serbian
-    english = compose_article(project, issue, article, EDITIONS["en"], strict=True)
+    english = compose_article(project, issue, article, EDITIONS["en"])
+    assert english.fallbacks == ()
     found = kinds(english.blocks)
     assert {"Table", "BulletList", "Note", "Link", "Emph"} <= found
     text = as_markdown(english.blocks)
@@ -63,8 +67,9 @@ def test_untranslated_blocks_print_in_the_source_language_and_are_counted(tmp_pa
     project = make_project(tmp_path)
     (project.translations / "07/en/susret-u-nisu.po").unlink()
     issue = load_issue(project)
-    english = compose_article(project, issue, issue.articles[0], EDITIONS["en"], strict=False)
-    assert english.missing == 14
+    english = compose_article(project, issue, issue.articles[0], EDITIONS["en"])
+    assert len(english.fallbacks) == 14
+    assert {f.state for f in english.fallbacks} == {"untranslated"}
     assert "okrugli sto" in as_markdown(english.blocks)
 
 
