@@ -107,12 +107,17 @@ def write_edition(project: Project, text: EditionText, formats: list[str], out_d
     return outputs
 
 
-def render_pdf_layout(project: Project, text: EditionText, fmt: str, cover_only=False):
-    """Lay out the edition for print or screen; return the document and warnings."""
+def edition_html(project: Project, text: EditionText, cover_only: bool = False):
+    """Return the edition as the HTML the PDFs are laid out from, and pandoc's warnings."""
     cover = text.issue.cover.relative_to(text.issue.path.resolve()).as_posix() \
         if text.issue.cover else None
-    html, warnings = pandoc.to_html(print_document(text, cover, cover_only),
-                                    project.styles / "templates" / "magazine.html")
+    return pandoc.to_html(print_document(text, cover, cover_only),
+                          project.styles / "templates" / "magazine.html")
+
+
+def render_pdf_layout(project: Project, text: EditionText, fmt: str, cover_only=False):
+    """Lay out the edition for print or screen; return the document and warnings."""
+    html, warnings = edition_html(project, text, cover_only)
     styles = [project.styles / "fonts.css", project.styles / "magazine.css",
               project.styles / f"{fmt}.css"]
     allowed = [text.issue.path, project.styles, project.build]

@@ -17,6 +17,14 @@ from .similarity import MEMORY_THRESHOLD, PAIR_THRESHOLD, stem_similarity, stems
 
 MEMORY_NOTE = "memory: "          # the extracted-comment line that says where a text came from
 
+# Exact matches, tried in turn: same text and context; same text (a twin block came or went);
+# a fuzzy entry whose source went back to the text its translation was made from.
+_EXACT_PASSES = (
+    (lambda e: (e.msgctxt, e.msgid), lambda e: (e.msgctxt, e.msgid), "same"),
+    (lambda e: e.msgid, lambda e: e.msgid, "same"),
+    (lambda e: e.previous_msgid if "fuzzy" in e.flags else None, lambda e: e.msgid, "restored"),
+)
+
 
 def update_issue_catalogs(project: Project, issue: Issue) -> list[Path]:
     """Create or refresh every catalog of an issue; return the files that were written.
@@ -56,15 +64,15 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
     entries = [_new_entry(seg, source) for seg in segments]
     taken: set[int] = set()
     open_ = list(range(len(entries)))
-    for key in (lambda e: (e.msgctxt, e.msgid), lambda e: e.msgid):
+    for old_key, new_key, state in _EXACT_PASSES:
         index = {}
         for number, entry in enumerate(old_entries):
-            if number not in taken:
-                index.setdefault(key(entry), number)
+            if number not in taken and old_key(entry) is not None:
+                index.setdefault(old_key(entry), number)
         for i in list(open_):
-            number = index.pop(key(entries[i]), None)
+            number = index.pop(new_key(entries[i]), None)
             if number is not None:
-                _carry(entries[i], old_entries[number], changed=False)
+                _carry(entries[i], old_entries[number], state)
                 taken.add(number)
                 open_.remove(i)
     for i in list(open_):
@@ -73,7 +81,7 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
             _suggest(entries[i], suggestion)
             open_.remove(i)
     for i, number in _pair_changed(entries, open_, old_entries, taken):
-        _carry(entries[i], old_entries[number], changed=True)
+        _carry(entries[i], old_entries[number], "changed")
         taken.add(number)
         open_.remove(i)
     for i in open_:
@@ -121,16 +129,20 @@ def _pair_changed(entries, open_, old_entries, taken) -> list[tuple[int, int]]:
     return pairs
 
 
-def _carry(entry: polib.POEntry, previous: polib.POEntry, changed: bool) -> None:
-    """Give a new entry an old entry's translation, comments and flags; when the source
-    changed, mark it fuzzy and record the source the translation was made from."""
+def _carry(entry: polib.POEntry, previous: polib.POEntry, state: str) -> None:
+    """Give a new entry an old entry's translation, comments and flags. When the source
+    changed, mark it fuzzy and record the source the translation was made from; when it
+    went back to that source, the translation fits again."""
     entry.msgstr = previous.msgstr
     entry.tcomment = previous.tcomment
     entry.flags = list(previous.flags)
     entry.comment = "\n".join([entry.comment, *_memory_notes(previous)])
     entry.previous_msgid = previous.previous_msgid
     entry.previous_msgctxt = previous.previous_msgctxt
-    if changed:
+    if state == "restored":
+        entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgctxt = None
+    if state == "changed":
         if "fuzzy" not in previous.flags or previous.previous_msgid is None:
             entry.previous_msgid = previous.msgid
             entry.previous_msgctxt = previous.msgctxt

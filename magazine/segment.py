@@ -135,7 +135,11 @@ def _map_children(node: dict, fn) -> dict:
 
 
 def _split_lines(inlines: list) -> list:
-    """Cut a line block's inlines back into lines at its line breaks."""
+    """Cut a line block's inlines back into lines at its line breaks (a span around all
+    of them, as a draft's mark, is cut with them)."""
+    if len(inlines) == 1 and inlines[0]["t"] == "Span":
+        attr, content = inlines[0]["c"]
+        return [[{"t": "Span", "c": [attr, line]}] for line in _split_lines(content)]
     lines = [[]]
     for node in inlines:
         if node["t"] == "LineBreak":

@@ -2,6 +2,7 @@
 changed under each fuzzy entry; which translations fail a check."""
 
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -60,7 +61,8 @@ class CatalogStatus:
 
 
 def percent(words: Counts) -> float:
-    """Return the share of words translated, in percent (100 for nothing to translate)."""
+    """Return the share of words translated, in percent (100 for nothing to translate);
+    tables round it down, so 100% always means done."""
     return 100.0 * words.translated / words.total if words.total else 100.0
 
 
@@ -123,14 +125,15 @@ def languages_under(statuses: list[CatalogStatus], limit: float) -> list[tuple[s
             if percent(words) < limit]
 
 
-_HEAD = ("issue", "article", "lang", "entries", "translated", "fuzzy", "untranslated",
-         "words", "translated", "fuzzy", "untranslated", "done")
+_HEAD = ("issue", "article", "lang", "entries", "words", "translated", "fuzzy", "untranslated",
+         "done")
+_LEGEND = "translated, fuzzy and untranslated count entries / words; done is by words"
 
 
 def _row(issue: str, article: str, lang: str, entries: Counts, words: Counts) -> tuple:
-    return (issue, article, lang, entries.total, entries.translated, entries.fuzzy,
-            entries.untranslated, words.total, words.translated, words.fuzzy,
-            words.untranslated, f"{percent(words):.0f}%")
+    return (issue, article, lang, entries.total, words.total,
+            f"{entries.translated} / {words.translated}", f"{entries.fuzzy} / {words.fuzzy}",
+            f"{entries.untranslated} / {words.untranslated}", f"{math.floor(percent(words))}%")
 
 
 def _rows(statuses: list[CatalogStatus]) -> list[tuple]:
@@ -154,9 +157,10 @@ def format_table(statuses: list[CatalogStatus]) -> str:
     it, what changed under each fuzzy entry."""
     rows = [_HEAD, *_rows(statuses)]
     widths = [max(len(str(x)) for x in col) for col in zip(*rows)]
-    lines = ["  ".join(str(x).rjust(w) if isinstance(x, int) else str(x).ljust(w)
-                       for x, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(str(x).ljust(w) if n < 3 else str(x).rjust(w)
+                       for n, (x, w) in enumerate(zip(r, widths))).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"({_LEGEND})")
     for title, attribute in (("fuzzy entries: what changed in the source", "fuzzy"),
                              ("translations that fail a check", "problems")):
         notes = [(s, n) for s in statuses for n in getattr(s, attribute)]
@@ -173,6 +177,7 @@ def format_markdown(statuses: list[CatalogStatus]) -> str:
     lines = ["| " + " | ".join(_HEAD) + " |",
              "|" + "|".join("---:" if i >= 3 else "---" for i in range(len(_HEAD))) + "|"]
     lines += ["| " + " | ".join(str(x) for x in r) + " |" for r in rows]
+    lines += ["", f"*{_LEGEND[0].upper()}{_LEGEND[1:]}.*"]
     fuzzy = [(s, n) for s in statuses for n in s.fuzzy]
     if fuzzy:
         lines += ["", "### Fuzzy entries: what changed in the source", ""]

