@@ -3,7 +3,7 @@ ISSUE ?=
 VENV := .venv
 MAGAZINE := $(VENV)/bin/magazine
 
-.PHONY: issue translations status preview test setup
+.PHONY: issue translations status preview test bench setup
 
 $(VENV)/.installed: pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh
@@ -27,3 +27,6 @@ preview: setup
 test: setup
 	$(VENV)/bin/python -m pytest -q
 
+
+bench: setup
+	$(VENV)/bin/python scripts/bench.py
