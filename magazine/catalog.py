@@ -57,10 +57,22 @@ def all_catalogs(project: Project) -> list[CatalogFile]:
     return sorted(by_name, key=lambda c: c.issue, reverse=True)
 
 
+def _gettext(args: list[str], path: Path, text: str | None = None):
+    """Run a GNU gettext tool; say clearly when gettext is not installed."""
+    try:
+        return subprocess.run(args, input=text, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise CatalogError(f"{args[0]} not found: install GNU gettext (apt-get install "
+                           "gettext, or run make setup as root)", path) from None
+
+
 def check_catalog(path: Path) -> None:
     """Run `msgfmt --check` on a catalog: polib alone accepts some broken files silently."""
-    done = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)],
-                          capture_output=True, text=True)
+    with open(path, "rb") as head:
+        if head.read(3) == b"\xef\xbb\xbf":
+            raise CatalogError("the file starts with a byte-order mark, which gettext refuses; "
+                               "save it as UTF-8 without BOM", path, 1)
+    done = _gettext(["msgfmt", "--check", "-o", os.devnull, str(path)], path)
     if done.returncode != 0:
         first = next(line for line in done.stderr.splitlines() if line.strip())
         match = re.match(r"^.*?:(\d+):(?:\d+:)? (.*)$", first)
@@ -102,8 +114,7 @@ def is_finished(entry: polib.POEntry | None) -> bool:
 def catalog_bytes(catalog: polib.POFile, path: Path) -> bytes:
     """Return the catalog as GNU gettext writes it: `msgcat`'s wrapping at 79 columns, the
     layout msgmerge, Poedit and Lokalize also keep, so re-saving it changes nothing."""
-    done = subprocess.run(["msgcat", "--to-code=UTF-8", "-"], input=str(catalog) + "\n",
-                          capture_output=True, text=True)
+    done = _gettext(["msgcat", "--to-code=UTF-8", "-"], path, str(catalog) + "\n")
     if done.returncode != 0:
         raise CatalogError(f"gettext refused the updated catalog: {done.stderr.strip()}", path)
     return done.stdout.encode("utf-8")

@@ -112,3 +112,34 @@ def test_image_outside_the_issue_in_a_translation_is_refused(project):
     done = run_magazine(project, "build", "-e", "en", "-f", "epub")
     assert_one_clear_line(done, "en/susret-u-nisu.po", "points outside the issue folder")
     assert not (project.build / "07" / "infocluster-07-en.epub").exists()
+
+
+def test_catalog_saved_with_a_byte_order_mark(project):
+    catalog = project.translations / "07/en/susret-u-nisu.po"
+    broken = b"\xef\xbb\xbf" + catalog.read_bytes()
+    catalog.write_bytes(broken)
+    done = run_magazine(project, "translations", "update")
+    assert_one_clear_line(done, "en/susret-u-nisu.po:1:", "byte-order mark", "without BOM")
+    assert catalog.read_bytes() == broken
+
+
+def test_catalog_with_an_entry_pasted_twice(project):
+    catalog = project.translations / "07/en/susret-u-nisu.po"
+    text = catalog.read_text()
+    broken = text + '\nmsgid "Ko je došao"\nmsgstr "Who came"\n'
+    catalog.write_text(broken)
+    done = run_magazine(project, "translations", "status")
+    assert_one_clear_line(done, "en/susret-u-nisu.po:", "duplicate message definition")
+    assert catalog.read_text() == broken
+
+
+def test_update_without_gettext_says_what_to_install(project):
+    import os
+    import subprocess
+    import sys
+    nothing = project.root / "empty-bin"
+    nothing.mkdir()
+    done = subprocess.run([sys.executable, "-m", "magazine", "-q", "translations", "update"],
+                          cwd=project.root, capture_output=True, text=True,
+                          env={**os.environ, "PATH": str(nothing)})
+    assert_one_clear_line(done, "msgfmt not found", "install GNU gettext")
