@@ -11,7 +11,7 @@ from . import status
 from .build import build_issue
 from .errors import MagazineError
 from .issue import all_issues, load_issue
-from .merge import update_issue_catalogs
+from .merge import EVENTS, update_issue_catalogs
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
 
@@ -81,8 +81,11 @@ def translations_update(issue):
     """Create or refresh the catalogs of an issue, keeping every translation."""
     project = _project()
     written = update_issue_catalogs(project, load_issue(project, issue))
-    for path in written:
-        click.echo(f"  updated {path.relative_to(project.root)}")
+    for update in written:
+        events = ", ".join(f"{n} {label}" for event, label in EVENTS.items()
+                           if (n := update.events.get(event)))
+        click.echo(f"  updated {update.path.relative_to(project.root)}"
+                   + (f": {events}" if events else ""))
     if not written:
         click.echo("  catalogs are up to date")
 

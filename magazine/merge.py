@@ -2,6 +2,8 @@
 matches, pair changed blocks with their old entries (fuzzy, previous source kept as `#|`),
 fill new blocks from the translation memory, and keep removed ones as obsolete `#~`."""
 
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -26,8 +28,21 @@ _EXACT_PASSES = (
 )
 
 
-def update_issue_catalogs(project: Project, issue: Issue) -> list[Path]:
-    """Create or refresh every catalog of an issue; return the files that were written.
+@dataclass(frozen=True)
+class CatalogUpdate:
+    """A catalog an update wrote, and what happened to its entries (see EVENTS)."""
+
+    path: Path
+    events: dict
+
+
+EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "restored": "back to their source",
+          "revived": "revived", "memory": "from memory", "memory fuzzy": "from memory (fuzzy)",
+          "obsolete": "now obsolete"}
+
+
+def update_issue_catalogs(project: Project, issue: Issue) -> list[CatalogUpdate]:
+    """Create or refresh every catalog of an issue; return the ones that were written.
     Every catalog of every issue is read (and checked) before anything is written."""
     catalogs = {c.path: c for c in all_catalogs(project)}
     parsed = {path: read_catalog(path) for path in catalogs}
@@ -42,9 +57,10 @@ def update_issue_catalogs(project: Project, issue: Issue) -> list[Path]:
             if old is not None:
                 check_language(old, lang, path)
             catalog = new_catalog(old, issue, lang, f"{source} ({article.lang})")
-            merge_catalog(catalog, old, segments, source, memories[lang])
-            planned[path] = catalog_bytes(catalog, path)
-    return [path for path, data in planned.items() if write_if_changed(path, data)]
+            events = merge_catalog(catalog, old, segments, source, memories[lang])
+            planned[path] = (catalog_bytes(catalog, path), events)
+    return [CatalogUpdate(path, events) for path, (data, events) in planned.items()
+            if write_if_changed(path, data)]
 
 
 def build_memory(catalogs, parsed: dict, lang: str) -> TranslationMemory:
@@ -57,9 +73,11 @@ def build_memory(catalogs, parsed: dict, lang: str) -> TranslationMemory:
 
 
 def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: list[Segment],
-                  source: str, memory: TranslationMemory) -> None:
+                  source: str, memory: TranslationMemory) -> Counter:
     """Fill `catalog` with an entry per segment, carrying over or suggesting translations,
-    then the old entries nobody took that hold a translation or a comment, as obsolete."""
+    then the old entries nobody took that hold a translation or a comment, as obsolete.
+    Return how many entries met each of the EVENTS."""
+    events = Counter()
     old_entries = _live_first(old) if old is not None else []
     entries = [_new_entry(seg, source) for seg in segments]
     taken: set[int] = set()
@@ -73,28 +91,39 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
             number = index.pop(new_key(entries[i]), None)
             if number is not None:
                 _carry(entries[i], old_entries[number], state)
+                if state == "restored":
+                    events["restored"] += 1
+                elif old_entries[number].obsolete:
+                    events["revived"] += 1
                 taken.add(number)
                 open_.remove(i)
     for i in list(open_):
         suggestion = memory.exact(entries[i].msgid)
         if suggestion is not None:
             _suggest(entries[i], suggestion)
+            events["memory"] += 1
             open_.remove(i)
     for i, number in _pair_changed(entries, open_, old_entries, taken):
         _carry(entries[i], old_entries[number], "changed")
+        events["changed"] += 1
         taken.add(number)
         open_.remove(i)
     for i in open_:
         suggestion = memory.close(entries[i].msgid, MEMORY_THRESHOLD)
         if suggestion is not None:
             _suggest(entries[i], suggestion)
+            events["memory fuzzy"] += 1
+        else:
+            events["new"] += 1
     catalog.extend(entries)
     live = {(e.msgctxt, e.msgid): e.msgstr for e in entries}
     for number, entry in enumerate(old_entries):
         keep = entry.msgstr or entry.tcomment
         duplicate = live.get((entry.msgctxt, entry.msgid)) == entry.msgstr
         if number not in taken and keep and not duplicate:
+            events["obsolete"] += 0 if entry.obsolete else 1
             catalog.append(_obsolete(entry))
+    return events
 
 
 def _live_first(catalog: polib.POFile) -> list[polib.POEntry]:

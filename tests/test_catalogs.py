@@ -147,6 +147,18 @@ def test_second_change_keeps_the_source_the_translation_was_made_from(project):
     assert item.previous_msgid == "Udruženja preduzetnika"
 
 
+def test_update_says_what_happened_to_each_catalog(project):
+    edit(project.issues / ARTICLE, "Udruženja preduzetnika", "Udruženja malih preduzetnika")
+    edit(project.issues / ARTICLE, "## Ko je došao", "## Ko je stigao na skup")
+    done = run_magazine(project, "translations", "update")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"  updated translations/07/{lang}/susret-u-nisu.po: 1 new, 1 changed (now fuzzy), "
+        "1 now obsolete" for lang in ("bg", "en")]
+    again = run_magazine(project, "translations", "update")
+    assert again.stdout.splitlines() == ["  catalogs are up to date"]
+
+
 def test_a_rewritten_block_is_new_and_its_old_translation_obsolete(project):
     path = project.translations / EN
     edit(project.issues / ARTICLE, "Udruženja preduzetnika",
