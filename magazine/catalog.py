@@ -12,6 +12,7 @@ import polib
 from .editions import LANGUAGES
 from .errors import CatalogError
 from .files import write_if_changed
+from .issue import natural_key
 from .model import Article, Issue, Project
 
 GETTEXT_LANGUAGE = {"sr": "sr@latin", "bg": "bg", "en": "en"}
@@ -54,7 +55,7 @@ def all_catalogs(project: Project) -> list[CatalogFile]:
              for path in project.translations.glob("*/*/*.po")
              if path.parent.name in LANGUAGES]
     by_name = sorted(found, key=lambda c: (c.language, c.article))
-    return sorted(by_name, key=lambda c: c.issue, reverse=True)
+    return sorted(by_name, key=lambda c: natural_key(c.issue), reverse=True)
 
 
 def _gettext(args: list[str], path: Path, text: str | None = None):
@@ -74,7 +75,8 @@ def check_catalog(path: Path) -> None:
                                "save it as UTF-8 without BOM", path, 1)
     done = _gettext(["msgfmt", "--check", "-o", os.devnull, str(path)], path)
     if done.returncode != 0:
-        first = next(line for line in done.stderr.splitlines() if line.strip())
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        first = next((line for line in lines if ": warning: " not in line), lines[0])
         match = re.match(r"^.*?:(\d+):(?:\d+:)? (.*)$", first)
         line, problem = (int(match.group(1)), match.group(2)) if match else (None, first)
         raise CatalogError(f"broken catalog: {problem}; fix it in your PO editor", path, line)
@@ -90,8 +92,10 @@ def read_catalog(path: Path) -> polib.POFile:
                            path) from None
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path) from None
-    # polib skips the previous msgid of an obsolete entry ("#~| msgid"); read it as "#|"
+    # polib skips the previous msgid of an obsolete entry ("#~| msgid"), so read it as "#|";
+    # it refuses a comment with no space after "#", which gettext accepts
     text = re.sub(r"^#~\|", "#|", text, flags=re.MULTILINE)
+    text = re.sub(r"^#(?=[^\s.:,|~#])", "# ", text, flags=re.MULTILINE)
     try:
         return polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:

@@ -17,9 +17,16 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def natural_key(name: str) -> tuple:
+    """Sort key that puts issue "9" before "10" and "2026-9" before "2026-10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", name) if part)
+
+
 def issue_ids(project: Project) -> list[str]:
     """Return the names of the issue folders that have an issue.yaml, oldest first."""
-    found = sorted(p.parent.name for p in project.issues.glob("*/issue.yaml"))
+    found = sorted((p.parent.name for p in project.issues.glob("*/issue.yaml")),
+                   key=natural_key)
     if not found:
         raise ManifestError("no issue found (expected issues/<ISSUE>/issue.yaml)", project.issues)
     return found

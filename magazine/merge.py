@@ -19,13 +19,8 @@ from .similarity import MEMORY_THRESHOLD, PAIR_THRESHOLD, stem_similarity, stems
 
 MEMORY_NOTE = "memory: "          # the extracted-comment line that says where a text came from
 
-# Exact matches, tried in turn: same text and context; same text (a twin block came or went);
-# a fuzzy entry whose source went back to the text its translation was made from.
-_EXACT_PASSES = (
-    (lambda e: (e.msgctxt, e.msgid), lambda e: (e.msgctxt, e.msgid), "same"),
-    (lambda e: e.msgid, lambda e: e.msgid, "same"),
-    (lambda e: e.previous_msgid if "fuzzy" in e.flags else None, lambda e: e.msgid, "restored"),
-)
+# Exact matches, tried in turn: same text and context; same text (a twin block came or went).
+_EXACT_KEYS = (lambda e: (e.msgctxt, e.msgid), lambda e: e.msgid)
 
 
 @dataclass(frozen=True)
@@ -36,8 +31,7 @@ class CatalogUpdate:
     events: dict
 
 
-EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "restored": "back to their source",
-          "revived": "revived", "memory": "from memory", "memory fuzzy": "from memory (fuzzy)",
+EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "revived": "revived", "memory": "from memory", "memory fuzzy": "from memory (fuzzy)",
           "obsolete": "now obsolete"}
 
 
@@ -75,28 +69,32 @@ def build_memory(catalogs, parsed: dict, lang: str) -> TranslationMemory:
 def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: list[Segment],
                   source: str, memory: TranslationMemory) -> Counter:
     """Fill `catalog` with an entry per segment, carrying over or suggesting translations,
-    then the old entries nobody took that hold a translation or a comment, as obsolete.
-    Return how many entries met each of the EVENTS."""
+    then the old entries nobody took that hold a translation, as obsolete. Return how many
+    entries met each of the EVENTS."""
     events = Counter()
     old_entries = _live_first(old) if old is not None else []
     entries = [_new_entry(seg, source) for seg in segments]
     taken: set[int] = set()
     open_ = list(range(len(entries)))
-    for old_key, new_key, state in _EXACT_PASSES:
+    for key in _EXACT_KEYS:
         index = {}
         for number, entry in enumerate(old_entries):
-            if number not in taken and old_key(entry) is not None:
-                index.setdefault(old_key(entry), number)
+            if number not in taken and not entry.msgid_plural:     # blocks have no plurals
+                index.setdefault(key(entry), number)
         for i in list(open_):
-            number = index.pop(new_key(entries[i]), None)
+            number = index.pop(key(entries[i]), None)
             if number is not None:
-                _carry(entries[i], old_entries[number], state)
-                if state == "restored":
-                    events["restored"] += 1
-                elif old_entries[number].obsolete:
-                    events["revived"] += 1
+                _carry(entries[i], old_entries[number], changed=False)
+                events["revived"] += old_entries[number].obsolete
                 taken.add(number)
                 open_.remove(i)
+    empty = [i for i in range(len(entries)) if i not in open_ and not _translated(entries[i])]
+    for i in empty:                                   # still untranslated: ask the memory again
+        suggestion = memory.exact(entries[i].msgid) or \
+            memory.close(entries[i].msgid, MEMORY_THRESHOLD)
+        if suggestion is not None:
+            _suggest(entries[i], suggestion)
+            events["memory" if suggestion.msgid == entries[i].msgid else "memory fuzzy"] += 1
     for i in list(open_):
         suggestion = memory.exact(entries[i].msgid)
         if suggestion is not None:
@@ -104,7 +102,7 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
             events["memory"] += 1
             open_.remove(i)
     for i, number in _pair_changed(entries, open_, old_entries, taken):
-        _carry(entries[i], old_entries[number], "changed")
+        _carry(entries[i], old_entries[number], changed=True)
         events["changed"] += 1
         taken.add(number)
         open_.remove(i)
@@ -118,12 +116,17 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
     catalog.extend(entries)
     live = {(e.msgctxt, e.msgid): e.msgstr for e in entries}
     for number, entry in enumerate(old_entries):
-        keep = entry.msgstr or entry.tcomment
         duplicate = live.get((entry.msgctxt, entry.msgid)) == entry.msgstr
-        if number not in taken and keep and not duplicate:
+        if number not in taken and _translated(entry) and not duplicate:
             events["obsolete"] += 0 if entry.obsolete else 1
             catalog.append(_obsolete(entry))
     return events
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    """Say whether an entry holds any translation, finished or fuzzy. (gettext keeps no
+    obsolete entry without one, so neither can we.)"""
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def _live_first(catalog: polib.POFile) -> list[polib.POEntry]:
@@ -138,7 +141,8 @@ def _new_entry(seg: Segment, source: str) -> polib.POEntry:
 def _pair_changed(entries, open_, old_entries, taken) -> list[tuple[int, int]]:
     """Pair blocks without a match with the most similar old entries that hold a
     translation, best pairs first, each old entry used once."""
-    candidates = [n for n, e in enumerate(old_entries) if n not in taken and e.msgstr]
+    candidates = [n for n, e in enumerate(old_entries)
+                  if n not in taken and _translated(e) and not e.msgid_plural]
     if not open_ or not candidates:
         return []
     old_stems = {n: stems(old_entries[n].msgid) for n in candidates}
@@ -158,20 +162,16 @@ def _pair_changed(entries, open_, old_entries, taken) -> list[tuple[int, int]]:
     return pairs
 
 
-def _carry(entry: polib.POEntry, previous: polib.POEntry, state: str) -> None:
-    """Give a new entry an old entry's translation, comments and flags. When the source
-    changed, mark it fuzzy and record the source the translation was made from; when it
-    went back to that source, the translation fits again."""
+def _carry(entry: polib.POEntry, previous: polib.POEntry, changed: bool) -> None:
+    """Give a new entry an old entry's translation, comments and flags; when the source
+    changed, mark it fuzzy and record the source the translation was made from."""
     entry.msgstr = previous.msgstr
     entry.tcomment = previous.tcomment
     entry.flags = list(previous.flags)
     entry.comment = "\n".join([entry.comment, *_memory_notes(previous)])
     entry.previous_msgid = previous.previous_msgid
     entry.previous_msgctxt = previous.previous_msgctxt
-    if state == "restored":
-        entry.flags.remove("fuzzy")
-        entry.previous_msgid = entry.previous_msgctxt = None
-    if state == "changed":
+    if changed:
         if "fuzzy" not in previous.flags or previous.previous_msgid is None:
             entry.previous_msgid = previous.msgid
             entry.previous_msgctxt = previous.msgctxt
@@ -182,11 +182,12 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, state: str) -> None:
 def _suggest(entry: polib.POEntry, suggestion: Suggestion) -> None:
     """Fill a new entry from the memory: exact matches as translated, close ones as fuzzy."""
     entry.msgstr = suggestion.msgstr
-    if suggestion.score >= 1.0 and suggestion.msgid == entry.msgid:
+    entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    if suggestion.msgid == entry.msgid:
         note = f"{MEMORY_NOTE}{suggestion.origin}"
     else:
         note = f"{MEMORY_NOTE}{suggestion.origin} ({suggestion.score:.0%} similar)"
-        entry.flags = ["fuzzy"]
+        entry.flags.append("fuzzy")
         entry.previous_msgid = suggestion.msgid
     entry.comment = f"{entry.comment}\n{note}"
 

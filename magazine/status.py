@@ -14,6 +14,7 @@ from .segment import segment_article
 from .similarity import word_diff
 
 _MARKUP = re.compile(r"\]\([^)]*\)|\]\{[^}]*\}|\[\^\d+\]|<[^>\s]+>")
+_NOT_TRANSLATED = re.compile(r"`[^`]*`|\[[^\]]*\]\{[^}]*\.notranslate[^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,10 @@ def percent(words: Counts) -> float:
 
 
 def count_words(text: str) -> int:
-    """Count the words a translator translates in a Markdown text (not link targets)."""
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", _MARKUP.sub("]", text)))
+    """Count the words a translator translates in a Markdown text: not link targets, code
+    or {.notranslate} passages."""
+    words = _MARKUP.sub("]", _NOT_TRANSLATED.sub(" ", text))
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", words))
 
 
 def issue_status(project: Project, issue: Issue) -> list[CatalogStatus]:
@@ -87,8 +90,7 @@ def issue_status(project: Project, issue: Issue) -> list[CatalogStatus]:
                 entries_count += one
                 words_count += Counts(**{state: count_words(seg.text)})
                 if entry is not None and "fuzzy" in entry.flags:
-                    change = word_diff(entry.previous_msgid, seg.text) \
-                        if entry.previous_msgid else "marked fuzzy by a translator"
+                    change = _change(entry.previous_msgid, seg.text)
                     fuzzy.append(Note(entry.linenum, seg.text, change, entry.previous_msgid))
                 elif is_finished(entry) and translation_problems(seg.text, entry.msgstr):
                     problems.append(Note(entry.linenum, seg.text, "; ".join(
@@ -97,6 +99,15 @@ def issue_status(project: Project, issue: Issue) -> list[CatalogStatus]:
                 issue.id, article.slug, lang, path.relative_to(project.root).as_posix(),
                 entries_count, words_count, tuple(fuzzy), tuple(problems)))
     return statuses
+
+
+def _change(previous: str | None, current: str) -> str:
+    """Say what changed in a fuzzy entry's source."""
+    if previous is None:
+        return "marked fuzzy by a translator"
+    if previous == current:
+        return "the source is back to the text the translation was made from; check it"
+    return word_diff(previous, current)
 
 
 def _state(entry, source: str) -> str:
@@ -190,9 +201,13 @@ def format_markdown(statuses: list[CatalogStatus]) -> str:
 
 
 def _markdown_diff(note: Note) -> str:
-    if note.previous is None:
+    if note.previous is None or note.previous == note.msgid:
         return note.text
     return word_diff(note.previous, note.msgid, ("~~", "~~", "**", "**"))
+
+
+def _one_decimal(share: float) -> float:
+    return math.floor(share * 10) / 10
 
 
 def format_json(statuses: list[CatalogStatus]) -> str:
@@ -200,13 +215,13 @@ def format_json(statuses: list[CatalogStatus]) -> str:
     catalogs = [{
         "issue": s.issue, "article": s.article, "language": s.language, "catalog": s.catalog,
         "entries": s.entries.as_dict(), "words": s.words.as_dict(),
-        "percent": round(percent(s.words), 1),
+        "percent": _one_decimal(percent(s.words)),
         "fuzzy": [{"line": n.line, "msgid": n.msgid, "diff": n.text} for n in s.fuzzy],
         "problems": [{"line": n.line, "msgid": n.msgid, "problems": n.text}
                      for n in s.problems],
     } for s in statuses]
     languages = {lang: {"entries": entries.as_dict(), "words": words.as_dict(),
-                        "percent": round(percent(words), 1)}
+                        "percent": _one_decimal(percent(words))}
                  for lang, (entries, words) in language_totals(statuses).items()}
     return json.dumps({"catalogs": catalogs, "languages": languages}, ensure_ascii=False,
                       indent=2)

@@ -143,3 +143,15 @@ def test_update_without_gettext_says_what_to_install(project):
                           cwd=project.root, capture_output=True, text=True,
                           env={**os.environ, "PATH": str(nothing)})
     assert_one_clear_line(done, "msgfmt not found", "install GNU gettext")
+
+
+def test_broken_catalog_is_named_at_its_error_not_at_a_header_warning(project):
+    catalog = project.translations / "07/bg/susret-u-nisu.po"
+    text = catalog.read_text()
+    text = "\n".join(line for line in text.split("\n") if "Language-Team" not in line)
+    broken = text.replace('msgstr "Кой дойде"', 'msgstr "Кой дойде\\n"')
+    catalog.write_text(broken)
+    line = broken.split("\n").index('msgstr "Кой дойде\\n"') + 1
+    done = run_magazine(project, "translations", "update")
+    assert_one_clear_line(done, f"bg/susret-u-nisu.po:{line}:", "end with")
+    assert catalog.read_text() == broken

@@ -147,6 +147,23 @@ def test_second_change_keeps_the_source_the_translation_was_made_from(project):
     assert item.previous_msgid == "Udruženja preduzetnika"
 
 
+def test_translated_plural_entry_is_never_dropped(project):
+    path = project.translations / EN
+    path.write_text(path.read_text() + '\n# kept for the web site\nmsgid "one cluster"\n'
+                    'msgid_plural "%d clusters"\nmsgstr[0] "one cluster"\n'
+                    'msgstr[1] "%d clusters"\n')
+    update(project)
+    [plural] = [e for e in read_catalog(path) if e.msgid_plural]
+    assert plural.obsolete and plural.msgstr_plural == {0: "one cluster", 1: "%d clusters"}
+
+
+def test_comment_written_without_a_space_is_read_and_kept(project):
+    path = project.translations / EN
+    edit(path, 'msgid "Ko je došao"', '#checked\nmsgid "Ko je došao"')
+    update(project)
+    assert entry(path, "Ko je došao").tcomment == "checked"
+
+
 def test_update_says_what_happened_to_each_catalog(project):
     edit(project.issues / ARTICLE, "Udruženja preduzetnika", "Udruženja malih preduzetnika")
     edit(project.issues / ARTICLE, "## Ko je došao", "## Ko je stigao na skup")
@@ -189,8 +206,10 @@ def test_removed_block_is_kept_obsolete_and_revived_when_it_returns(project):
     assert (back.msgstr, back.flags, back.tcomment) == (
         "The project is co-financed by the European Union.", [], "EU wording approved")
     assert not read_catalog(path).obsolete_entries()
-    paragraph = entry(path, PARAGRAPH)                   # its source is as translated again
-    assert (paragraph.flags, paragraph.previous_msgid) == ([], None)
+    paragraph = entry(path, PARAGRAPH)     # as when translated, but the translator may have
+    assert (paragraph.flags, paragraph.previous_msgid) == (["fuzzy"], PARAGRAPH)  # edited it
+    status = run_magazine(project, "translations", "status")
+    assert "the source is back to the text the translation was made from" in status.stdout
 
 
 def test_block_returning_with_other_words_is_revived_fuzzy(project):
@@ -230,6 +249,38 @@ def test_memory_fills_new_blocks_from_earlier_issues(project):
     before = path.read_bytes()
     update_issue_catalogs(project, load_issue(project, "08"))       # the origin stays put
     assert path.read_bytes() == before
+
+
+def test_memory_offers_a_later_translation_to_an_entry_still_empty(project):
+    edit(project.issues / ARTICLE, "- Udruženja preduzetnika\n",
+         "- Udruženja preduzetnika\n- Opštine iz pograničnog regiona\n")
+    update(project)
+    assert entry(project.translations / EN, "Opštine iz pograničnog regiona").msgstr == ""
+    other = project.translations / "07/en/sofia-seminar.po"
+    other.write_text(other.read_text() + '\nmsgid "Opštine iz pograničnog regiona"\n'
+                     'msgstr "Municipalities of the border region"\n')
+    update(project)
+    filled = entry(project.translations / EN, "Opštine iz pograničnog regiona")
+    assert (filled.msgstr, filled.flags) == ("Municipalities of the border region", [])
+    assert "memory: 07/sofia-seminar" in filled.comment
+
+
+def test_memory_finds_close_matches_made_of_common_words():
+    from magazine.memory import Suggestion, TranslationMemory
+    for size in (20, 60, 600):
+        texts = [Suggestion(f"Klasteri u regionu su održali sastanak broj {i} sa partnerima "
+                            f"iz grada {i}.", f"T{i}", "07/a") for i in range(size)]
+        memory = TranslationMemory(texts + [Suggestion("Klasteri u regionu Balkana",
+                                                       "Clusters in the Balkan region", "07/b")])
+        found = memory.close("Klasteri u regionu", 0.75)
+        assert found is not None and found.msgstr == "Clusters in the Balkan region", size
+        assert memory.close("Sasvim drugi tekst o nečemu", 0.75) is None
+
+
+def test_issues_sort_by_number_not_by_letters():
+    from magazine.issue import natural_key
+    assert sorted(["10", "9", "01", "2026-10", "2026-9"], key=natural_key) == \
+        ["01", "9", "10", "2026-9", "2026-10"]
 
 
 @pytest.mark.parametrize("width", [None, "40"])
