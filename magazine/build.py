@@ -1,10 +1,12 @@
 """The orchestrator: load the issue, compose each edition, render it, write every format."""
 
 import logging
+import re
+from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pandoc
+from . import pandoc, preflight
 from .compose import compose_edition
 from .editions import select_editions, select_formats
 from .epub import write_epub
@@ -13,7 +15,9 @@ from .files import write_if_changed
 from .html import print_document
 from .issue import load_issue
 from .model import EditionText, Fallback, Issue, Output, Project
-from .pdf import first_page_png, layout, write_pdf
+from .pdf import (first_page_png, layout, pages_for_print, pages_for_screen, pdf_bytes,
+                  write_pdf)
+from .proofs import write_proofs
 
 log = logging.getLogger(__name__)
 
@@ -81,30 +85,85 @@ def _excerpt(text: str, length: int = 60) -> str:
 
 def write_edition(project: Project, text: EditionText, formats: list[str], out_dir: Path,
                   strict: bool) -> list[Output]:
-    """Write one edition in the chosen formats."""
+    """Write one edition in the chosen formats: both PDFs from one layout, then the e-book."""
     outputs = []
-    work = project.build / text.issue.id / ".work"
-    for fmt in formats:
-        path = out_dir / output_name(text.issue.id, text.edition.tag, fmt)
+    pdf_formats = [fmt for fmt in formats if fmt != "epub"]
+    if pdf_formats:
+        outputs += write_pdfs(project, text, pdf_formats, out_dir, strict)
+    if "epub" in formats:
+        path = out_dir / output_name(text.issue.id, text.edition.tag, "epub")
         log.info("writing %s", path.name)
-        if fmt == "epub":
-            cover = work / f"cover-{text.edition.tag}.png"
-            write_if_changed(cover, render_cover(project, text))
-            warnings = write_epub(project, text, path, cover)
-            pages = None
-        else:
-            document, warnings = render_pdf_layout(project, text, fmt)
-            if strict and warnings:
-                raise RenderError(f"{len(warnings)} warnings in a strict build: {warnings[0]}",
-                                  path)
-            variant = "pdf/ua-1" if fmt == "screen" else None
-            warnings += write_pdf(document, path, variant)
-            pages = len(document.pages)
-        if strict and warnings:
-            raise RenderError(f"{len(warnings)} warnings in a strict build: {warnings[0]}", path)
-        outputs.append(Output(path, text.edition.tag, fmt, pages, path.stat().st_size,
+        cover = project.build / text.issue.id / ".work" / f"cover-{text.edition.tag}.png"
+        write_if_changed(cover, render_cover(project, text))
+        warnings = write_epub(project, text, path, cover)
+        _fail_if_strict(strict, warnings, path)
+        outputs.append(Output(path, text.edition.tag, "epub", None, path.stat().st_size,
                               tuple(warnings)))
     return outputs
+
+
+def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir: Path,
+               strict: bool) -> list[Output]:
+    """Lay the edition out once, preflight it, and write the print PDF (bleed, crop marks,
+    padded to a multiple of four pages) and the screen PDF (cut to the trim, tagged)."""
+    document, html, warnings = render_pdf_layout(project, text)
+    warnings += preflight.low_resolution_images(document) + \
+        preflight.overflowing_text(document) + \
+        preflight.missing_glyphs(html_text(html), project.styles / "fonts")
+    families = preflight.shipped_families(project.styles / "fonts")
+    outputs = []
+    for fmt in formats:
+        path = out_dir / output_name(text.issue.id, text.edition.tag, fmt)
+        _fail_if_strict(strict, warnings, path)
+        log.info("writing %s", path.name)
+        notes = []
+        if fmt == "print":
+            pages, padded = pages_for_print(document)
+            written = write_pdf(pages, path)
+            notes.append(_padding_note(len(pages.pages), padded))
+        else:
+            pages = pages_for_screen(document)
+            written = write_pdf(pages, path, "pdf/ua-1", trim=True)
+        written += preflight.foreign_fonts(pages, families)
+        _fail_if_strict(strict, written, path)
+        outputs.append(Output(path, text.edition.tag, fmt, len(pages.pages),
+                              path.stat().st_size, tuple(warnings + written), tuple(notes)))
+    return outputs
+
+
+def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> list[Path]:
+    """Render PNG proofs of each chosen edition's print pages into build/<ISSUE>/proofs/."""
+    issue = load_issue(project, issue_id)
+    written = []
+    for edition in select_editions(editions):
+        text = compose_edition(project, issue, edition)
+        document, _, _ = render_pdf_layout(project, text)
+        pages, _ = pages_for_print(document)
+        log.info("proofs of %s", edition.tag)
+        written += write_proofs(pdf_bytes(pages, trim=True),
+                                project.build / issue.id / "proofs" / edition.tag)
+    return written
+
+
+def _padding_note(count: int, padded: int | None) -> str:
+    if padded is None:
+        return (f"{count} pages, not padded: the template has no pad page and back cover "
+                "(see styles/README.md)")
+    if padded:
+        blank = "1 blank page" if padded == 1 else f"{padded} blank pages"
+        return f"{blank} added before the back cover: {count} pages, a multiple of 4"
+    return f"{count} pages, a multiple of 4"
+
+
+def _fail_if_strict(strict: bool, warnings: list[str], path: Path) -> None:
+    if strict and warnings:
+        raise RenderError(f"{len(warnings)} warnings in a strict build: {warnings[0]}", path)
+
+
+def html_text(html: str) -> str:
+    """Return the words of an HTML document, without tags."""
+    body = html.split("<body", 1)[-1]
+    return unescape(re.sub(r"<[^>]+>", " ", body))
 
 
 def edition_html(project: Project, text: EditionText, cover_only: bool = False):
@@ -115,18 +174,20 @@ def edition_html(project: Project, text: EditionText, cover_only: bool = False):
                           project.styles / "templates" / "magazine.html")
 
 
-def render_pdf_layout(project: Project, text: EditionText, fmt: str, cover_only=False):
-    """Lay out the edition for print or screen; return the document and warnings."""
+STYLESHEETS = ("fonts.css", "magazine.css", "print.css")
+
+
+def render_pdf_layout(project: Project, text: EditionText, cover_only=False):
+    """Lay out the edition's pages; return the document, its HTML and the warnings."""
     html, warnings = edition_html(project, text, cover_only)
-    styles = [project.styles / "fonts.css", project.styles / "magazine.css",
-              project.styles / f"{fmt}.css"]
     allowed = [text.issue.path, project.styles, project.build]
-    document, layout_warnings = layout(html, text.issue.path, styles, allowed,
-                                       text.issue.path / "issue.yaml")
-    return document, warnings + layout_warnings
+    document, layout_warnings = layout(html, text.issue.path,
+                                       [project.styles / name for name in STYLESHEETS],
+                                       allowed, text.issue.path / "issue.yaml")
+    return document, html, warnings + layout_warnings
 
 
 def render_cover(project: Project, text: EditionText) -> bytes:
     """Return the edition's cover page as a PNG, for the e-book."""
-    document, _ = render_pdf_layout(project, text, "screen", cover_only=True)
+    document, _, _ = render_pdf_layout(project, text, cover_only=True)
     return first_page_png(document)

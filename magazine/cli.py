@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import status
-from .build import build_issue
+from .build import build_issue, build_proofs
 from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
@@ -60,6 +60,8 @@ def build(issue, editions, formats, strict, out_dir):
     for out in result.outputs:
         pages = f"{out.pages:>3} pages" if out.pages else "         "
         click.echo(f"  {out.path}  {pages}  {out.bytes / 1024:>6.0f} KiB")
+        for note in out.notes:
+            click.echo(f"    {note}")
         for warning in out.warnings:
             click.echo(f"    warning: {warning}")
     for tag, fallbacks in result.fallbacks.items():
@@ -68,6 +70,17 @@ def build(issue, editions, formats, strict, out_dir):
             counted = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
             click.echo(f"  {tag} is a draft: {len(fallbacks)} blocks print in the source "
                        f"language, marked on the page ({counted})")
+
+
+@main.command()
+@issue_argument
+@click.option("-e", "--edition", "editions", multiple=True,
+              help="Edition to proof (repeatable; default all).")
+def proofs(issue, editions):
+    """Render PNG proofs (cover, contents, a spread, all pages) into build/<ISSUE>/proofs/."""
+    project = _project()
+    for path in build_proofs(project, issue, editions):
+        click.echo(f"  {path.relative_to(project.root)}")
 
 
 @main.group()

@@ -12,6 +12,7 @@ from .model import (Article, ComposedArticle, Edition, EditionText, Fallback, Is
 from .segment import translate_article, walk_article
 from .transliterate import convert_ast, to_cyrillic, to_latin
 from .tree import map_nodes
+from .typography import bind_numbers
 
 SOURCE_TAGS = {"sr": {"Latn": "sr-Latn", "Cyrl": "sr-Cyrl"}, "bg": {"Cyrl": "bg"},
                "en": {"Latn": "en"}}
@@ -63,6 +64,8 @@ def compose_article(project: Project, issue: Issue, article: Article,
         catalog_path(project, issue, edition.language, article.slug)
     blocks = _rebase_images(_number_headings(_shift_headings(blocks), article.slug),
                             article.path.parent, issue.path, where)
+    blocks = bind_numbers(blocks)
+    fields = {key: bind_numbers(value) for key, value in fields.items()}
     return ComposedArticle(article.slug, author, fields.get("title", []),
                            fields.get("summary", []), fields.get("section", []), blocks,
                            tuple(fallbacks))

@@ -18,6 +18,39 @@ _WORDS = {
     "contents": {"sr": "Sadržaj", "bg": "Съдържание", "en": "Contents"},
     "issue": {"sr": "Broj", "bg": "Брой", "en": "Issue"},
     "draft": {"sr": "NACRT", "bg": "ЧЕРНОВА", "en": "DRAFT"},
+    "impressum": {"sr": "Impresum", "bg": "Импресум", "en": "Imprint"},
+    "publisher": {"sr": "Izdavač", "bg": "Издател", "en": "Publisher"},
+    "publisher-name": {"sr": "Projekat Balkanski klaster", "bg": "Проектът „Балкански клъстер“",
+                       "en": "The Balkan Cluster project"},
+    "partners": {"sr": "Partneri", "bg": "Партньори", "en": "Partners"},
+    "partner-names": {
+        "sr": "Kuća klastera, Niš (Srbija); Fondacija za razvoj preduzetništva, Sofija "
+              "(Bugarska)",
+        "bg": "Къщата на клъстерите, Ниш (Сърбия); Фондация за развитие на "
+              "предприемачеството, София (България)",
+        "en": "Cluster House, Niš (Serbia); Foundation for Enterprise Development, Sofia "
+              "(Bulgaria)",
+    },
+    "editions": {"sr": "Izdanja", "bg": "Издания", "en": "Editions"},
+    "edition-names": {
+        "sr": "srpski (latinica i ćirilica), bugarski, engleski",
+        "bg": "сръбски (на латиница и на кирилица), български, английски",
+        "en": "Serbian (Latin and Cyrillic script), Bulgarian, English",
+    },
+    "funded": {"sr": "Finansiranje", "bg": "Финансиране", "en": "Funding"},
+    "disclaimer": {
+        "sr": "Ova publikacija je izrađena uz pomoć Evropske unije. Za njen sadržaj odgovorni su "
+              "isključivo autori i ona ni na koji način ne odražava stavove Evropske unije.",
+        "bg": "Тази публикация е създадена с помощта на Европейския съюз. Отговорността за "
+              "съдържанието ѝ се носи изцяло от авторите и по никакъв начин не може да се "
+              "приема, че тя отразява възгледите на Европейския съюз.",
+        "en": "This publication has been produced with the assistance of the European Union. "
+              "Its contents are the sole responsibility of the authors and can in no way be "
+              "taken to reflect the views of the European Union.",
+    },
+    "keywords": {"sr": "klasteri, prekogranična saradnja, Srbija, Bugarska, IPA",
+                 "bg": "клъстери, трансгранично сътрудничество, Сърбия, България, ИПП",
+                 "en": "clusters, cross-border cooperation, Serbia, Bulgaria, IPA"},
     "tagline": {
         "sr": "Magazin projekta Balkanski klaster",
         "bg": "Списание на проекта „Балкански клъстер“",

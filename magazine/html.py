@@ -1,10 +1,13 @@
 """Turn an edition's composed text into pandoc AST documents: one for the PDF template
 (cover, contents, articles) and one for the EPUB."""
 
+import re
+
 from . import pandoc
 from .editions import in_script, month_year, word
+from .images import image_info
 from .model import ComposedArticle, EditionText
-from .tree import map_nodes
+from .tree import find_nodes, map_nodes
 
 
 def _inlines(text: str) -> dict:
@@ -26,6 +29,17 @@ def is_draft(text: EditionText) -> bool:
     return any(article.fallbacks for article in text.articles)
 
 
+def impressum_lines(text: EditionText) -> list[tuple[str, str]]:
+    """Return the impressum as (label word, text): publisher, partners, issue and date,
+    editions and funding, in the edition's language."""
+    edition, issue = text.edition, text.issue
+    return [("publisher", word(edition, "publisher-name")),
+            ("partners", word(edition, "partner-names")),
+            ("issue", f"{issue.number}, {month_year(edition, issue.date)}"),
+            ("editions", word(edition, "edition-names")),
+            ("funded", word(edition, "funding"))]
+
+
 def edition_meta(text: EditionText) -> dict:
     """Return the metadata every format of an edition shares; a draft says so in its title,
     its keywords and a stamp on every page."""
@@ -43,11 +57,20 @@ def edition_meta(text: EditionText) -> dict:
         "author-meta": {"t": "MetaList", "c": [
             {"t": "MetaString", "c": a} for a in dict.fromkeys(x.author for x in text.articles)]},
         "description": {"t": "MetaString", "c": word(edition, "tagline")},
+        "keywords": {"t": "MetaList", "c": [
+            {"t": "MetaString", "c": k} for k in ["INFOCLUSTER", "Balkan Cluster",
+                                                  *word(edition, "keywords").split(", ")]]},
+        "impressum-title": _inlines(word(edition, "impressum")),
+        "impressum": {"t": "MetaList", "c": [
+            {"t": "MetaMap", "c": {"label": _inlines(word(edition, label)),
+                                   "text": _inlines(text)}}
+            for label, text in impressum_lines(text)]},
+        "disclaimer": _inlines(word(edition, "disclaimer")),
     }
     if is_draft(text):
         draft = word(edition, "draft")
         meta["draft"] = _inlines(draft)
-        meta["keywords"] = {"t": "MetaList", "c": [{"t": "MetaString", "c": "draft"}]}
+        meta["keywords"]["c"].append({"t": "MetaString", "c": "draft"})
         meta["pagetitle"] = {"t": "MetaString", "c": f"{issue_title(text)} ({draft})"}
     return meta
 
@@ -67,7 +90,8 @@ def print_document(text: EditionText, cover: str | None, cover_only: bool = Fals
     if cover_only:
         meta["cover-only"] = {"t": "MetaBool", "c": True}
         return pandoc.document([], meta)
-    blocks = [_article_div(a, footnotes_on_page=True) for a in text.articles]
+    blocks = [_article_div(a, footnotes_on_page=True, issue_dir=text.issue.path)
+              for a in text.articles]
     return pandoc.document(blocks, meta)
 
 
@@ -86,8 +110,9 @@ def epub_document(text: EditionText) -> dict:
     return pandoc.document(chapters, meta)
 
 
-def _article_div(article: ComposedArticle, footnotes_on_page: bool) -> dict:
+def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -> dict:
     blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
+    blocks = _drop_cap(_mark_wide_figures(blocks, issue_dir))
     return _div(["article"], [_div(["opener"], _opener(article)), _div(["body"], blocks)],
                 article.slug)
 
@@ -104,6 +129,49 @@ def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:
         opener.append(_div(["summary"], [{"t": "Para", "c": article.summary}]))
     opener.append(_div(["byline"], [{"t": "Plain", "c": [{"t": "Str", "c": article.author}]}]))
     return opener
+
+
+def _drop_cap(blocks: list) -> list:
+    """Put the first letter of the article's first paragraph (with an opening quote before
+    it) in a span.drop-cap: WeasyPrint cannot float ::first-letter inside columns."""
+    for n, block in enumerate(blocks):
+        if block["t"] == "Para":
+            return blocks[:n] + [{"t": "Para", "c": _first_letter(block["c"])}] + blocks[n + 1:]
+    return blocks
+
+
+def _first_letter(inlines: list) -> list:
+    if not inlines:
+        return inlines
+    first, rest = inlines[0], inlines[1:]
+    if first["t"] == "Str":
+        match = re.match(r"^([\"'„“‘«(]*\w)(.*)$", first["c"])
+        if not match:
+            return inlines
+        letter = {"t": "Span", "c": [["", ["drop-cap"], []], [{"t": "Str", "c": match[1]}]]}
+        return [letter, *([{"t": "Str", "c": match[2]}] if match[2] else []), *rest]
+    if first["t"] in ("Emph", "Strong"):
+        return [{"t": first["t"], "c": _first_letter(first["c"])}, *rest]
+    if first["t"] == "Span":
+        return [{"t": "Span", "c": [first["c"][0], _first_letter(first["c"][1])]}, *rest]
+    return inlines
+
+
+WIDE = 1.25     # a figure this much wider than tall spans both columns
+
+
+def _mark_wide_figures(blocks: list, issue_dir) -> list:
+    """Give figures whose image is landscape the class "wide" (full width in print)."""
+    def mark(node):
+        if node["t"] != "Figure":
+            return None
+        images = find_nodes(node["c"][2], lambda n: n["t"] == "Image")
+        infos = [image_info(issue_dir / img["c"][2][0]) for img in images]
+        if not any(info and info.aspect >= WIDE for info in infos):
+            return node
+        attr = node["c"][0]
+        return {"t": "Figure", "c": [[attr[0], [*attr[1], "wide"], attr[2]], *node["c"][1:]]}
+    return map_nodes(blocks, mark)
 
 
 def _page_footnotes(blocks: list) -> list:

@@ -119,3 +119,4 @@ class Output:
     pages: int | None
     bytes: int
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()

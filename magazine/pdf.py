@@ -1,6 +1,7 @@
 """A thin wrapper around WeasyPrint: lay out HTML with the shared styles and write PDFs,
 reading nothing but the issue's, the styles' and the build's own files."""
 
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -50,9 +51,62 @@ def _render(html, base, stylesheets, allowed, where):
     return document
 
 
-def write_pdf(document, path: Path, variant: str | None = None) -> list[str]:
-    """Write a laid-out document to `path` atomically; return WeasyPrint's warnings."""
-    with collected_warnings("weasyprint") as warnings:
+def page_name(page) -> str | None:
+    """Return the CSS named page (`page: back`) a laid-out page was made from."""
+    return page._page_box.page_type.name             # WeasyPrint keeps it only there
+
+
+def _is_blank_pad(page) -> bool:
+    """Say whether a page is one of the template's padding pages with nothing on it (a
+    footnote pushed off the last article's page may have landed on the first)."""
+    if page_name(page) != "pad":
+        return False
+    stack = [page._page_box]
+    while stack:
+        box = stack.pop()
+        if (getattr(box, "text", None) or "").strip("\u200b \n"):
+            return False
+        stack.extend(getattr(box, "children", None) or ())
+    return True
+
+
+def pages_for_print(document) -> tuple[object, int | None]:
+    """Return the document for print: blank padding pages before the back cover so that the
+    page count is a multiple of four, and how many were added (None when the layout has no
+    blank pad page and back cover to do it with)."""
+    pages = document.pages
+    blank = [page for page in pages if _is_blank_pad(page)]
+    if not blank or page_name(pages[-1]) != "back":
+        return document, None
+    body = [page for page in pages[:-1] if not _is_blank_pad(page)]
+    missing = -(len(body) + 1) % 4
+    return document.copy([*body, *[blank[0]] * missing, pages[-1]]), missing
+
+
+def pages_for_screen(document):
+    """Return the document for the screen: no blank padding pages."""
+    return document.copy([page for page in document.pages if not _is_blank_pad(page)])
+
+
+@contextmanager
+def _cut_to_trim(document, trim: bool):
+    """Within the block, the document's pages have no bleed (crop marks fall outside)."""
+    bleeds = {id(page): page.bleed for page in document.pages}
+    if trim:
+        for page in document.pages:
+            page.bleed = dict.fromkeys(page.bleed, 0)
+    try:
+        yield document
+    finally:
+        for page in document.pages:
+            page.bleed = bleeds[id(page)]
+
+
+def write_pdf(document, path: Path, variant: str | None = None,
+              trim: bool = False) -> list[str]:
+    """Write a laid-out document to `path` atomically; return WeasyPrint's warnings. With
+    `trim`, the pages are cut to their trim size: no bleed, crop marks outside the page."""
+    with collected_warnings("weasyprint") as warnings, _cut_to_trim(document, trim):
         try:
             with atomic_path(path) as tmp:
                 document.write_pdf(str(tmp), pdf_variant=variant)
@@ -61,13 +115,19 @@ def write_pdf(document, path: Path, variant: str | None = None) -> list[str]:
     return warnings
 
 
+def pdf_bytes(document, trim: bool = False) -> bytes:
+    """Return a laid-out document as PDF bytes (cut to the trim with `trim`)."""
+    with _cut_to_trim(document, trim):
+        return document.write_pdf()
+
+
 def first_page_png(document, width_px: int = 1400) -> bytes:
     """Render the first page of a laid-out document to PNG bytes."""
     import io
 
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(document.copy(document.pages[:1]).write_pdf())
+    pdf = pypdfium2.PdfDocument(pdf_bytes(document.copy(document.pages[:1]), trim=True))
     page = pdf[0]
     image = page.render(scale=width_px / page.get_width()).to_pil()
     out = io.BytesIO()

@@ -5,7 +5,7 @@ import re
 
 from . import pandoc
 from .model import Article, Segment
-from .tree import map_nodes
+from .tree import find_nodes, map_nodes
 
 META_FIELDS = ("title", "summary", "section")
 NOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -271,16 +271,7 @@ def _is_notranslate(node: dict) -> bool:
 
 def _keep_untranslated(translated: list, source: list) -> list:
     """Put the source's {.notranslate} passages, in order, in place of the translation's."""
-    kept = []
-
-    def collect(node):
-        if _is_notranslate(node):
-            kept.append(node)
-            return node
-        return None
-
-    map_nodes(source, collect)
-    passages = iter(kept)
+    passages = iter(find_nodes(source, _is_notranslate))
     return map_nodes(translated, lambda node: next(passages, node)
                      if _is_notranslate(node) else None)
 

@@ -14,3 +14,18 @@ def map_nodes(node, visit):
     if "c" not in node:
         return node
     return {"t": node["t"], "c": map_nodes(node["c"], visit)}
+
+
+def find_nodes(node, test) -> list:
+    """Return the nodes of an AST fragment for which `test(node)` holds, in document order
+    (not looking inside a node found)."""
+    found = []
+
+    def visit(item):
+        if test(item):
+            found.append(item)
+            return item
+        return None
+
+    map_nodes(node, visit)
+    return found

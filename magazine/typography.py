@@ -1,0 +1,48 @@
+"""Typographic care the authors cannot be asked for: non-breaking spaces that keep a number
+with its unit and the parts of a date on one line."""
+
+import re
+
+NBSP = "\u00a0"
+_NUMBER = re.compile(r"^\(?\d[\d.,]*$")
+_DAY = re.compile(r"^\d{1,2}\.?$")
+_YEAR = re.compile(r"^\d{4}\.?[,;:)]?$")
+_UNIT = re.compile(r"^(%|‰|°C|km²?|m²?|cm|mm|kg|t|ha|h|min|€|EUR|RSD|BGN|din\.|лв\.?|дин\.|"
+                   r"км²?|м²?|кг|ч|мин)(?=$|[.,;:)!?])")
+_YEAR_WORD = re.compile(r"^(godin\w*|god\.|годин\w*|год\.|г\.)", re.IGNORECASE)
+# first letters of the month names, in Serbian (both scripts), Bulgarian and English
+_MONTH = re.compile(
+    r"^(jan|feb|mart|apr|maj|jun|jul|avg|sep|okt|nov|dec|"
+    r"јан|феб|март|апр|мај|јун|јул|авг|сеп|окт|нов|дец|"
+    r"яну|фев|мар|апр|май|юни|юли|авг|сеп|окт|ное|дек|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)",
+    re.IGNORECASE)
+
+
+def _binds(left: str, right: str) -> bool:
+    """Say whether the space between two words must not break a line."""
+    return bool((_NUMBER.match(left) and _UNIT.match(right))
+                or (_DAY.match(left) and _MONTH.match(right))
+                or (_MONTH.match(left) and (_YEAR.match(right) or _DAY.match(right)))
+                or (_YEAR.match(left) and _YEAR_WORD.match(right)))
+
+
+def bind_numbers(node):
+    """Return a copy of an AST fragment with non-breaking spaces between a number and its
+    unit ("20 km", "15 %"), a day and its month ("15. oktobra", "15 October"), a month and
+    its year, and a year and the word for year ("2026. godine", "2026 г.")."""
+    if isinstance(node, list):
+        items = [bind_numbers(item) for item in node]
+        for i in range(1, len(items) - 1):
+            left, space, right = items[i - 1], items[i], items[i + 1]
+            if _is(space, "Space") and _is(left, "Str") and _is(right, "Str") \
+                    and _binds(left["c"], right["c"]):
+                items[i] = {"t": "Str", "c": NBSP}
+        return items
+    if isinstance(node, dict) and "c" in node:
+        return {**node, "c": bind_numbers(node["c"])}
+    return node
+
+
+def _is(node, kind: str) -> bool:
+    return isinstance(node, dict) and node.get("t") == kind
