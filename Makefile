@@ -1,9 +1,11 @@
-# INFOCLUSTER: one command per role. ISSUE= picks an issue (default: the newest in issues/).
+# INFOCLUSTER: one command per role. ISSUE= picks an issue (default: the newest in issues/);
+# make preview takes EDITION= (default sr-Latn) and WATCH=1 to rebuild on every change.
 ISSUE ?=
+EDITION ?= sr-Latn
 VENV := .venv
 MAGAZINE := $(VENV)/bin/magazine
 
-.PHONY: issue translations status preview test bench setup
+.PHONY: issue translations status preview proofs test bench setup
 
 $(VENV)/.installed: pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh
@@ -22,7 +24,10 @@ status: setup
 	$(MAGAZINE) translations status $(ISSUE)
 
 preview: setup
-	$(MAGAZINE) build $(ISSUE) -e sr-Latn -f screen
+	$(MAGAZINE) preview $(ISSUE) -e $(EDITION) $(if $(WATCH),--watch)
+
+proofs: setup
+	$(MAGAZINE) proofs $(ISSUE)
 
 test: setup
 	$(VENV)/bin/python -m pytest -q

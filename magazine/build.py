@@ -1,6 +1,7 @@
 """The orchestrator: load the issue, compose each edition, render it, write every format."""
 
 import logging
+import os
 import re
 from html import unescape
 from dataclasses import dataclass
@@ -129,6 +130,30 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
         outputs.append(Output(path, text.edition.tag, fmt, len(pages.pages),
                               path.stat().st_size, tuple(warnings + written), tuple(notes)))
     return outputs
+
+
+def preview_edition(project: Project, issue_id: str | None, edition_tag: str) -> list[Path]:
+    """Write one edition's screen PDF and an HTML page for the browser (linked to styles/)
+    into build/<ISSUE>/preview/; return both paths."""
+    [edition] = select_editions([edition_tag])
+    issue = load_issue(project, issue_id)
+    text = compose_edition(project, issue, edition)
+    folder = project.build / issue.id / "preview"
+    document, html, _ = render_pdf_layout(project, text)
+    pdf = folder / output_name(issue.id, edition.tag, "screen")
+    write_pdf(pages_for_screen(document), pdf, trim=True)
+    page = folder / f"infocluster-{issue.id}-{edition.tag}.html"
+    write_if_changed(page, browser_html(html, project, issue).encode("utf-8"))
+    return [pdf, page]
+
+
+def browser_html(html: str, project: Project, issue: Issue) -> str:
+    """Point the HTML at the issue's media and the styles, for a browser opening it from
+    build/<ISSUE>/preview/."""
+    base = os.path.relpath(issue.path, project.build / issue.id / "preview")
+    hrefs = [os.path.relpath(project.styles / name, issue.path) for name in STYLESHEETS]
+    links = "".join(f'<link rel="stylesheet" href="{href}">' for href in hrefs)
+    return html.replace("<head>", f'<head>\n<base href="{base}/">\n{links}', 1)
 
 
 def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> list[Path]:

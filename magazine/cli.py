@@ -2,18 +2,20 @@
 
 import logging
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import click
 
 from . import status
-from .build import build_issue, build_proofs
+from .build import build_issue, build_proofs, preview_edition
 from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
+from .watch import snapshot, wait_for_change
 
 issue_argument = click.argument("issue", required=False)
 
@@ -81,6 +83,37 @@ def proofs(issue, editions):
     project = _project()
     for path in build_proofs(project, issue, editions):
         click.echo(f"  {path.relative_to(project.root)}")
+
+
+@main.command()
+@issue_argument
+@click.option("-e", "--edition", default="sr-Latn", show_default=True,
+              help="Edition to preview: sr-Latn, sr-Cyrl, bg or en.")
+@click.option("--watch", is_flag=True,
+              help="Build again whenever a file in styles/, the issue or its catalogs changes.")
+def preview(issue, edition, watch):
+    """Build one edition's screen PDF and an HTML page into build/<ISSUE>/preview/."""
+    project = _project()
+    folders = [project.styles, project.issues, project.translations]
+    seen = snapshot(folders)
+    while True:
+        start = time.perf_counter()
+        try:
+            for path in preview_edition(project, issue, edition):
+                click.echo(f"  {path.relative_to(project.root)}")
+            click.echo(f"  built in {time.perf_counter() - start:.1f} s")
+        except MagazineError as exc:
+            if not watch:
+                raise
+            click.echo(f"magazine: error: {exc}", err=True)
+        if not watch:
+            return
+        click.echo("  watching styles/, issues/ and translations/ (Ctrl-C to stop)")
+        try:
+            files, seen = wait_for_change(folders, seen)
+        except KeyboardInterrupt:
+            return
+        click.echo(f"  changed: {', '.join(str(p.relative_to(project.root)) for p in files[:3])}")
 
 
 @main.group()

@@ -75,9 +75,14 @@ def edition_meta(text: EditionText) -> dict:
     return meta
 
 
+HYPHENATION_LANG = {"en": "en-GB"}     # the magazine spells British English
+
+
 def print_document(text: EditionText, cover: str | None, cover_only: bool = False) -> dict:
     """Return the AST of the whole printed edition, footnotes as page footnotes."""
     meta = edition_meta(text)
+    meta["lang"] = {"t": "MetaString",
+                    "c": HYPHENATION_LANG.get(text.edition.tag, text.edition.tag)}
     meta["articles"] = {"t": "MetaList", "c": [
         {"t": "MetaMap", "c": {
             "id": {"t": "MetaString", "c": a.slug},

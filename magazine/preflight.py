@@ -42,16 +42,20 @@ def low_resolution_images(document) -> list[str]:
 def overflowing_text(document) -> list[str]:
     """Name every line whose text runs past the right edge of its column or box."""
     found = []
-    for number, box in _page_boxes(document):
-        if not isinstance(box, boxes.LineBox):
+    for number, block in _page_boxes(document):
+        if not isinstance(block, boxes.BlockContainerBox) or block.width is None:
             continue
-        right = box.position_x + box.width
-        for child in box.children:
-            over = child.position_x + child.margin_width() - right
-            if over > 1 and isinstance(child, (boxes.TextBox, boxes.InlineBox)):
-                text = "".join(t.text for t in _walk(child) if isinstance(t, boxes.TextBox))
-                found.append(f"page {number}: text runs {over * 0.75:.0f} pt out of its "
-                             f"column: {text[:50]!r}; allow a break (e.g. in a long address)")
+        right = block.content_box_x() + block.width
+        for line in block.children:
+            if not isinstance(line, boxes.LineBox):
+                continue
+            end = max((child.position_x + child.margin_width() for child in line.children),
+                      default=right)
+            if end - right > 1:
+                text = "".join(t.text for t in _walk(line) if isinstance(t, boxes.TextBox))
+                found.append(f"page {number}: text runs {(end - right) * 0.75:.0f} pt out "
+                             f"of its column: {text[:50]!r}; allow a break (e.g. in a long "
+                             "address)")
                 break
     return found
 
