@@ -1,6 +1,9 @@
 """Measure the pipeline and print figures (`make bench`). Nothing here passes or fails: the
 figures go into notes and are compared by people.
 
+layout: each edition of the sample issue laid out once, and the time writing the print and the
+screen PDF from that one layout takes, against laying it out a second time for the screen.
+
 catalogs: `translations update` over the sample issue, and over a generated issue of 20
 articles made from the sample's sentences (so the translation memory has work to do): the
 first update (every catalog new), a no-op update, and an update after an editor changed
@@ -20,7 +23,11 @@ sys.path.insert(0, str(REPO))
 
 import polib  # noqa: E402
 
+from magazine.build import render_pdf_layout  # noqa: E402
+from magazine.compose import compose_edition  # noqa: E402
+from magazine.editions import EDITIONS  # noqa: E402
 from magazine.issue import load_issue  # noqa: E402
+from magazine.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
 from magazine.merge import update_issue_catalogs  # noqa: E402
 from magazine.model import Project  # noqa: E402
 
@@ -125,5 +132,28 @@ def filled(project: Project) -> str:
             f"{sum(e.fuzzy for e in entries)} fuzzy; {len(memory)} filled from memory")
 
 
+def bench_layout() -> None:
+    project = Project(REPO)
+    issue = load_issue(project, "01")
+    total_once = total_twice = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for edition in EDITIONS.values():
+            text = compose_edition(project, issue, edition)
+            lay, (document, _, _) = timed(lambda: render_pdf_layout(project, text))
+            pages, _ = pages_for_print(document)
+            printed, _ = timed(lambda: write_pdf(pages, Path(tmp) / "print.pdf"))
+            screen = pages_for_screen(document)
+            shown, _ = timed(lambda: write_pdf(screen, Path(tmp) / "screen.pdf", "pdf/ua-1",
+                                               trim=True))
+            once, twice = lay + printed + shown, 2 * lay + printed + shown
+            total_once, total_twice = total_once + once, total_twice + twice
+            print(f"layout    {edition.tag:8} {len(pages.pages):2} pages: layout {lay:.2f} s, "
+                  f"print PDF {printed:.2f} s, screen PDF {shown:.2f} s")
+    print(f"layout    four editions, both PDFs: {total_once:.1f} s from one layout each, "
+          f"{total_twice:.1f} s with a second layout for the screen; one layout takes "
+          f"{total_once / total_twice:.2f} of the time")
+
+
 if __name__ == "__main__":
+    bench_layout()
     bench_catalogs()
