@@ -118,8 +118,28 @@ def epub_document(text: EditionText) -> dict:
 def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -> dict:
     blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
     blocks = _drop_cap(_mark_wide_figures(blocks, issue_dir))
-    return _div(["article"], [_div(["opener"], _opener(article)), _div(["body"], blocks)],
+    return _div(["article"], [_div(["opener"], _opener(article)), *_full_page_breaks(blocks)],
                 article.slug)
+
+
+def _figure_has_class(figure: dict, name: str) -> bool:
+    """Say whether a figure or its image carries a class (pandoc puts `{.x}` on the image)."""
+    images = find_nodes(figure["c"][2], lambda n: n["t"] == "Image")
+    return name in figure["c"][0][1] or any(name in image["c"][0][1] for image in images)
+
+
+def _full_page_breaks(blocks: list) -> list:
+    """Return the body as column divs, with each {.full-page} figure between them on a page
+    of its own (WeasyPrint cannot give a page to anything inside columns)."""
+    parts, run = [], []
+    for block in blocks:
+        if block["t"] == "Figure" and _figure_has_class(block, "full-page"):
+            parts += [_div(["body"], run)] if run else []
+            parts.append(_div(["full-page"], [block]))
+            run = []
+        else:
+            run.append(block)
+    return parts + ([_div(["body"], run)] if run or not parts else [])
 
 
 def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:

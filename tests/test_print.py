@@ -204,3 +204,20 @@ def test_watch_notices_a_saved_stylesheet(tmp_path):
     css = project.styles / "magazine.css"
     css.write_text(css.read_text() + "\n/* darker */\n")
     assert changed(before, snapshot([project.styles])) == [css]
+
+
+def test_full_page_picture_has_a_page_of_its_own_to_the_bleed(tmp_path):
+    project = make_project(tmp_path)
+    article = project.issues / "07/articles/cross-border-table.md"
+    article.write_text(article.read_text() + "\n![The two towns](../media/dot.svg){.full-page}"
+                       "\n\nAfter the picture the text goes on.\n")
+    done = run_magazine(project, "build", "-e", "en", "-f", "print")
+    assert done.returncode == 0, done.stderr
+    path = project.build / "07/infocluster-07-en-print.pdf"
+    pages = texts(path)
+    [number] = [n for n, text in enumerate(pages) if text.strip() == "The two towns"]
+    assert "After the picture the text goes on." in pages[number + 1]
+    assert "A year of cooperation" in pages[number + 1]              # running head again
+    page = pypdfium2.PdfDocument(str(path))[number]
+    corner = page.render(scale=2).to_pil().convert("RGB").getpixel((2, 2))
+    assert corner != (255, 255, 255)                                 # the picture's bleed
