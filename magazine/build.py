@@ -15,6 +15,7 @@ from .errors import CatalogError, RenderError
 from .files import write_if_changed
 from .html import print_document
 from .issue import load_issue
+from .mixedscript import issue_mixed_script
 from .model import EditionText, Fallback, Issue, Output, Project
 from .pdf import (first_page_png, layout, pages_for_print, pages_for_screen, pdf_bytes,
                   write_pdf)
@@ -30,6 +31,7 @@ class BuildResult:
     issue: Issue
     outputs: tuple[Output, ...]
     fallbacks: dict
+    mixed_script: tuple[str, ...] = ()
 
 
 def output_name(issue_id: str, edition: str, fmt: str) -> str:
@@ -54,7 +56,8 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
     outputs = []
     for text in texts:
         outputs += write_edition(project, text, chosen_formats, out_dir, strict)
-    return BuildResult(issue, tuple(outputs), fallbacks)
+    return BuildResult(issue, tuple(outputs), fallbacks,
+                       tuple(issue_mixed_script(project, issue)))
 
 
 def edition_fallbacks(text: EditionText) -> tuple[Fallback, ...]:

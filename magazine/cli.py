@@ -13,6 +13,7 @@ from .build import build_issue, build_proofs, preview_edition
 from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
+from .mixedscript import issue_mixed_script
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
 from .watch import snapshot, wait_for_change
@@ -66,6 +67,8 @@ def build(issue, editions, formats, strict, out_dir):
             click.echo(f"    {note}")
         for warning in out.warnings:
             click.echo(f"    warning: {warning}")
+    for line in result.mixed_script:
+        click.echo(f"  warning: {line}")
     for tag, fallbacks in result.fallbacks.items():
         if fallbacks:
             states = Counter(f.state for f in fallbacks)
@@ -150,7 +153,8 @@ def translations_status(issue, every_issue, fmt, fail_under):
     project = _project()
     issues = all_issues(project) if every_issue else [load_issue(project, issue)]
     statuses = [s for one in issues for s in status.issue_status(project, one)]
-    click.echo(status.format_status(statuses, fmt))
+    mixed = [line for one in issues for line in issue_mixed_script(project, one)]
+    click.echo(status.format_status(statuses, fmt, mixed))
     low = status.languages_under(statuses, fail_under) if fail_under is not None else []
     if low:
         raise MagazineError(", ".join(f"{lang} is {share:.1f}% translated" for lang, share in low)
@@ -160,8 +164,15 @@ def translations_status(issue, every_issue, fmt, fail_under):
 @main.command()
 @click.option("--to", "target", type=click.Choice(["cyrl", "latn"]), default="cyrl",
               show_default=True, help="The script to write.")
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.File("rb"), default="-")
 def transliterate(target, file):
-    """Transliterate Serbian text between Latin and Cyrillic (stdin to stdout without FILE)."""
+    """Transliterate Serbian text or Markdown between Latin and Cyrillic (stdin to stdout
+    without FILE), keeping line breaks, markup, addresses, code and names (see
+    magazine/transliterate.py)."""
     convert = to_cyrillic if target == "cyrl" else to_latin
-    sys.stdout.write(convert(file.read()))
+    try:
+        text = file.read().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MagazineError(f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as "
+                            "UTF-8", file.name) from None
+    sys.stdout.buffer.write(convert(text).encode("utf-8"))

@@ -32,7 +32,6 @@ def compose_article(project: Project, issue: Issue, article: Article,
     fallbacks = []
     if article.lang == edition.language:
         fields, blocks = walk_article(article, lambda kind, inlines: inlines)
-        script = article.script
     else:
         path = catalog_path(project, issue, edition.language, article.slug)
         entries = live_entries(path)
@@ -53,9 +52,8 @@ def compose_article(project: Project, issue: Issue, article: Article,
             return [{"t": "Span", "c": [attr, inlines]}]
 
         fields, blocks = translate_article(article, translate, fallback)
-        script = "Latn" if edition.language in ("sr", "en") else "Cyrl"
     author = article.author
-    if edition.language == "sr" and script != edition.script:
+    if edition.language == "sr":               # Serbian text may come in either script
         convert = to_cyrillic if edition.script == "Cyrl" else to_latin
         fields = {key: convert_ast(value, convert) for key, value in fields.items()}
         blocks = convert_ast(blocks, convert)

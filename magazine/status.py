@@ -154,13 +154,18 @@ def _rows(statuses: list[CatalogStatus]) -> list[tuple]:
     return rows
 
 
-def format_status(statuses: list[CatalogStatus], fmt: str) -> str:
-    """Return the status as a terminal table, JSON or Markdown."""
+def format_status(statuses: list[CatalogStatus], fmt: str, mixed: list[str] = ()) -> str:
+    """Return the status as a terminal table, JSON or Markdown, with the mixed-script words
+    found (see mixedscript.py)."""
     if fmt == "json":
-        return format_json(statuses)
+        return format_json(statuses, mixed)
     if fmt == "markdown":
-        return format_markdown(statuses)
-    return format_table(statuses)
+        text = format_markdown(statuses)
+        return text + "".join(["\n\n### Words mixing Latin and Cyrillic letters\n\n"]
+                              + [f"- {line}\n" for line in mixed] if mixed else [])
+    text = format_table(statuses)
+    return text + "".join(["\n\nwords mixing Latin and Cyrillic letters:"]
+                          + [f"\n  {line}" for line in mixed] if mixed else [])
 
 
 def format_table(statuses: list[CatalogStatus]) -> str:
@@ -210,7 +215,7 @@ def _one_decimal(share: float) -> float:
     return math.floor(share * 10) / 10
 
 
-def format_json(statuses: list[CatalogStatus]) -> str:
+def format_json(statuses: list[CatalogStatus], mixed: list[str] = ()) -> str:
     """Return the status as JSON for scripts: every catalog, and totals per language."""
     catalogs = [{
         "issue": s.issue, "article": s.article, "language": s.language, "catalog": s.catalog,
@@ -223,5 +228,5 @@ def format_json(statuses: list[CatalogStatus]) -> str:
     languages = {lang: {"entries": entries.as_dict(), "words": words.as_dict(),
                         "percent": _one_decimal(percent(words))}
                  for lang, (entries, words) in language_totals(statuses).items()}
-    return json.dumps({"catalogs": catalogs, "languages": languages}, ensure_ascii=False,
-                      indent=2)
+    return json.dumps({"catalogs": catalogs, "languages": languages,
+                       "mixed_script": list(mixed)}, ensure_ascii=False, indent=2)

@@ -4,6 +4,9 @@ figures go into notes and are compared by people.
 layout: each edition of the sample issue laid out once, and the time writing the print and the
 screen PDF from that one layout takes, against laying it out a second time for the screen.
 
+transliteration: words per second of to_cyrillic and to_latin over the sample issue's Serbian
+articles repeated to about 100,000 words.
+
 catalogs: `translations update` over the sample issue, and over a generated issue of 20
 articles made from the sample's sentences (so the translation memory has work to do): the
 first update (every catalog new), a no-op update, and an update after an editor changed
@@ -28,6 +31,7 @@ from magazine.compose import compose_edition  # noqa: E402
 from magazine.editions import EDITIONS  # noqa: E402
 from magazine.issue import load_issue  # noqa: E402
 from magazine.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
+from magazine.transliterate import to_cyrillic, to_latin  # noqa: E402
 from magazine.merge import update_issue_catalogs  # noqa: E402
 from magazine.model import Project  # noqa: E402
 
@@ -154,6 +158,20 @@ def bench_layout() -> None:
           f"{total_once / total_twice:.2f} of the time")
 
 
+def bench_transliteration() -> None:
+    articles = load_issue(Project(REPO), "01").articles
+    serbian = [a.path.read_text(encoding="utf-8") for a in articles if a.lang == "sr"]
+    sample = "\n\n".join(serbian)
+    text = sample * (100_000 // len(sample.split()) + 1)
+    words = len(text.split())
+    to_cyrillic("warm up")
+    seconds, cyrillic = timed(lambda: to_cyrillic(text))
+    back, latin = timed(lambda: to_latin(cyrillic))
+    print(f"translit  {words} words: to_cyrillic {words / seconds:,.0f} words/s, "
+          f"to_latin {words / back:,.0f} words/s; round trip exact: {latin == text}")
+
+
 if __name__ == "__main__":
+    bench_transliteration()
     bench_layout()
     bench_catalogs()
