@@ -166,3 +166,20 @@ def test_serbian_catalogs_may_be_written_in_cyrillic(tmp_path):
         [article] = [a for a in text.articles if a.slug == "cross-border-table"]
         headings = [b for b in article.blocks if b["t"] == "Header"]
         assert plain_text(headings[0]["c"][2]) == expected
+
+
+def test_article_written_in_cyrillic_prints_latin_in_the_latin_edition(tmp_path):
+    from magazine.compose import compose_edition
+    from magazine.editions import EDITIONS
+    from magazine.issue import load_issue
+    from magazine.segment import plain_text
+    project = make_project(tmp_path)
+    article = project.issues / "07/articles/susret-u-nisu.md"
+    article.write_text(to_cyrillic(article.read_text()))
+    issue = load_issue(project)
+    assert issue.articles[0].script == "Cyrl"
+    for tag, title in (("sr-Latn", "Susret klastera u Nišu"),
+                       ("sr-Cyrl", "Сусрет кластера у Нишу")):
+        [composed, *_] = compose_edition(project, issue, EDITIONS[tag]).articles
+        assert plain_text(composed.title) == title
+        assert composed.author == ("Jelena Ilić" if tag == "sr-Latn" else "Јелена Илић")
