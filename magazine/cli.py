@@ -10,6 +10,7 @@ import click
 
 from . import status
 from .build import build_issue, build_proofs, preview_edition
+from .docx_import import import_docx
 from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
@@ -117,6 +118,25 @@ def preview(issue, edition, watch):
         except KeyboardInterrupt:
             return
         click.echo(f"  changed: {', '.join(str(p.relative_to(project.root)) for p in files[:3])}")
+
+
+@main.command("import-docx")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--issue", "issue_id", help="Issue folder (default: the newest).")
+@click.option("--slug", help="The article's file name (default: from the title).")
+@click.option("--lang", type=click.Choice(["sr", "bg", "en"]),
+              help="The language it is written in (default: the document's, else detected).")
+@click.option("--force", is_flag=True, help="Replace an article of the same slug.")
+def import_docx_command(file, issue_id, slug, lang, force):
+    """Import a Word .docx as an article of an issue, with its images."""
+    project = _project()
+    result = import_docx(project, file.resolve(), issue_id, slug, lang, force)
+    click.echo(f"  {result.article.relative_to(project.root)} ({result.lang}, "
+               f"{result.lang_reason})")
+    for image in result.images:
+        click.echo(f"  {image.relative_to(project.root)}")
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}")
 
 
 @main.group()

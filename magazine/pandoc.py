@@ -136,3 +136,28 @@ def to_epub(doc: dict, output: Path, resource_path: Path, args: list[str]) -> li
                        [f"--resource-path={resource_path}", "--html-q-tags", *args],
                        outputfile=str(output), sandbox=False)
     return warnings
+
+
+DOCX_MARKDOWN = "markdown-smart-simple_tables-multiline_tables-grid_tables-raw_attribute"
+
+
+def docx_to_markdown(path: Path, media: Path) -> tuple[str, list[str]]:
+    """Read a Word document's body as pandoc Markdown (tracked changes accepted, comments
+    left out, images extracted under `media`); return it and pandoc's warnings."""
+    with collected_warnings("pypandoc") as warnings:
+        try:
+            out = pypandoc.convert_file(str(path), DOCX_MARKDOWN, format="docx",
+                                        extra_args=["--track-changes=accept", "--wrap=none",
+                                                    f"--extract-media={media}"])
+        except RuntimeError as exc:
+            raise RenderError(f"pandoc cannot read this Word file: {_first_line(str(exc))}",
+                              path) from None
+    return out, warnings
+
+
+def to_docx(doc: dict, output: Path, resource_path: Path, reference: Path) -> list[str]:
+    """Write an AST document as a Word file styled by a reference document."""
+    _, warnings = _run(json.dumps(doc), "docx", "json",
+                       [f"--resource-path={resource_path}", f"--reference-doc={reference}"],
+                       outputfile=str(output), sandbox=False)
+    return warnings
