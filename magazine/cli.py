@@ -15,6 +15,7 @@ from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
 from .mixedscript import issue_mixed_script
+from .review import export_review, import_review
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
 from .watch import snapshot, wait_for_change
@@ -137,6 +138,34 @@ def import_docx_command(file, issue_id, slug, lang, force):
         click.echo(f"  {image.relative_to(project.root)}")
     for warning in result.warnings:
         click.echo(f"  warning: {warning}")
+
+
+@main.command("export-docx")
+@issue_argument
+@click.option("--lang", "lang", required=True,
+              help="The edition to review: sr (Latin), sr-Cyrl, bg or en.")
+@click.option("--article", "slug", help="One article (default: all).")
+@click.option("--bilingual", is_flag=True,
+              help="Source | translation table from the catalog, for corrections.")
+def export_docx_command(issue, lang, slug, bilingual):
+    """Write Word review copies into build/<ISSUE>/review/<edition>/."""
+    project = _project()
+    for path in export_review(project, issue, lang, slug, bilingual):
+        click.echo(f"  {path.relative_to(project.root)}")
+
+
+@main.command("import-review")
+@click.argument("file", type=click.Path(path_type=Path))
+def import_review_command(file):
+    """Put a proofreader's corrections from a bilingual review copy into its catalog."""
+    project = _project()
+    result = import_review(project, file.resolve())
+    where = result.catalog.relative_to(project.root.resolve())
+    click.echo(f"  {where}: {len(result.changed)} corrections")
+    for line in result.changed:
+        click.echo(f"    corrected {line}")
+    for line in result.refused:
+        click.echo(f"  warning: refused {line}")
 
 
 @main.group()

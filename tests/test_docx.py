@@ -1,6 +1,7 @@
 """Word documents in: an author's .docx becomes an article of the issue."""
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -147,3 +148,66 @@ def test_an_image_the_magazine_cannot_print_is_named(project, tmp_path):
     done = run_magazine(project, "import-docx", str(patched))
     assert done.returncode == 1 and "is EMF, which the magazine cannot print" in done.stderr
     assert not (project.issues / "07/articles/klasteri-na-okupu-u-pirotu.md").exists()
+
+
+# --- review copies ---
+
+def test_review_round_trip_puts_a_proofreaders_correction_into_the_catalog(project):
+    catalog = project.translations / "07/en/susret-u-nisu.po"
+    original = catalog.read_bytes()
+    done = run_magazine(project, "export-docx", "--lang", "en", "--bilingual")
+    assert done.returncode == 0, done.stderr
+    copy = project.build / "07/review/en/susret-u-nisu-bilingual.docx"
+    assert run_magazine(project, "import-review", str(copy)).returncode == 0
+    assert catalog.read_bytes() == original                         # no edits: no change
+    document = docx.Document(str(copy))
+    [row] = [r for r in document.tables[0].rows if r.cells[1].text == "Who came"]
+    row.cells[1].paragraphs[0].runs[0].text = "Who took part"
+    edited = project.root / "edited.docx"
+    document.save(str(edited))
+    done = run_magazine(project, "import-review", str(edited))
+    assert done.returncode == 0, done.stderr
+    assert "1 corrections" in done.stdout and "'Ko je došao'" in done.stdout
+    from magazine.catalog import read_catalog
+    entry = read_catalog(catalog).find("Ko je došao")
+    assert (entry.msgstr, entry.flags, entry.tcomment) == ("Who took part", [], "reviewed")
+    check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(catalog)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    article = project.issues / "07/articles/susret-u-nisu.md"
+    article.write_text(article.read_text().replace("## Ko je došao", "## Ko je sve došao"))
+    assert run_magazine(project, "translations", "update").returncode == 0
+    stale = run_magazine(project, "import-review", str(edited))
+    assert "refused row" in stale.stdout and "source changed since the export" in stale.stdout
+
+
+def test_bilingual_copy_tints_rows_that_are_not_ready(project):
+    article = project.issues / "07/articles/susret-u-nisu.md"
+    article.write_text(article.read_text().replace("Udruženja preduzetnika",
+                                                   "Udruženja malih preduzetnika"))
+    assert run_magazine(project, "translations", "update").returncode == 0
+    assert run_magazine(project, "export-docx", "--lang", "bg", "--bilingual",
+                        "--article", "susret-u-nisu").returncode == 0
+    copy = project.build / "07/review/bg/susret-u-nisu-bilingual.docx"
+    document = docx.Document(str(copy))
+    rows = {r.cells[0].text.split(" [")[0]: r for r in document.tables[0].rows}
+    fuzzy = rows["Udruženja malih preduzetnika"].cells[1]._tc.xml
+    assert 'w:fill="FFE49A"' in fuzzy
+    assert "w:fill" not in rows["Ko je došao"].cells[1]._tc.xml
+    hidden = [r for r in rows["Ko je došao"].cells[0].paragraphs[-1].runs if r.font.hidden]
+    assert len(hidden) == 1 and re.fullmatch(r" \[[0-9a-f]{12}\]", hidden[0].text)
+
+
+def test_monolingual_copy_is_the_edition_text_styled_for_word(project):
+    done = run_magazine(project, "export-docx", "--lang", "sr-Cyrl", "--article",
+                        "cross-border-table")
+    assert done.returncode == 0, done.stderr
+    copy = project.build / "07/review/sr-Cyrl/cross-border-table.docx"
+    document = docx.Document(str(copy))
+    styles = [p.style.name for p in document.paragraphs]
+    assert "Heading 1" in styles and "Heading 2" in styles
+    assert any("План" in p.text for p in document.paragraphs)
+    assert len(document.tables) == 1
+    with zipfile.ZipFile(copy) as package:
+        notes = package.read("word/footnotes.xml").decode()
+    assert "Оба документа" in notes or "документ" in notes
