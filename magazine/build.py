@@ -1,8 +1,11 @@
 """The orchestrator: load the issue, compose each edition, render it, write every format."""
 
 import logging
+import multiprocessing
 import os
 import re
+import time
+from concurrent.futures import ProcessPoolExecutor
 from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +16,7 @@ from .editions import select_editions, select_formats
 from .epub import write_epub
 from .errors import CatalogError, RenderError
 from .files import write_if_changed
+from .graph import BuildCache, cached_fallbacks, cached_output, output_inputs, pipeline_digest
 from .html import print_document
 from .issue import load_issue
 from .mixedscript import issue_mixed_script
@@ -41,23 +45,66 @@ def output_name(issue_id: str, edition: str, fmt: str) -> str:
 
 
 def build_issue(project: Project, issue_id: str | None = None, editions=(), formats=(),
-                strict: bool = False, out_dir: Path | None = None) -> BuildResult:
-    """Build the chosen editions and formats of an issue (all of them by default). Every
-    edition is composed before anything is written, so a strict build that fails writes
-    nothing."""
+                strict: bool = False, out_dir: Path | None = None, force: bool = False,
+                jobs: int | None = None) -> BuildResult:
+    """Build the chosen editions and formats of an issue (all of them by default), skipping
+    every output whose inputs did not change (graph.py) unless `force`. Stale editions are
+    composed first, so a strict build that fails writes nothing; then they are written in
+    parallel, one process per edition, as many as there are cores (or `jobs`)."""
     chosen_editions = select_editions(editions)
     chosen_formats = select_formats(formats)
     issue = load_issue(project, issue_id)
     out_dir = out_dir or project.build / issue.id
-    texts = [compose_edition(project, issue, edition) for edition in chosen_editions]
-    fallbacks = {text.edition.tag: edition_fallbacks(text) for text in texts}
+    cache = BuildCache(project.build / issue.id / ".cache" / "graph.json")
+    options = {"strict": strict, "out_dir": str(out_dir), "pipeline": pipeline_digest()}
+    plan, outputs, fallbacks = [], [], {}
+    for edition in chosen_editions:
+        inputs = {fmt: output_inputs(project, issue, edition, fmt, options)
+                  for fmt in chosen_formats}
+        records = {fmt: None if force else cache.fresh(
+            out_dir / output_name(issue.id, edition.tag, fmt), inputs[fmt])
+            for fmt in chosen_formats}
+        stale = [fmt for fmt, record in records.items() if record is None]
+        outputs += [cached_output(record) for record in records.values() if record]
+        if stale:
+            plan.append((edition, stale, inputs))
+        else:
+            fallbacks[edition.tag] = cached_fallbacks(next(iter(records.values())))
+    texts = {}
+    for edition, stale, _ in plan:
+        log.info("composing %s", edition.tag)
+        texts[edition.tag] = compose_edition(project, issue, edition)
+        fallbacks[edition.tag] = edition_fallbacks(texts[edition.tag])
+    fallbacks = {e.tag: fallbacks[e.tag] for e in chosen_editions}
     if strict and any(fallbacks.values()):
         raise_missing(project, fallbacks)
-    outputs = []
-    for text in texts:
-        outputs += write_edition(project, text, chosen_formats, out_dir, strict)
+    for out in outputs:
+        _fail_if_strict(strict, list(out.warnings), out.path)
+    jobs_list = [(project, texts[e.tag], stale, out_dir, strict) for e, stale, _ in plan]
+    for (edition, _, inputs), written in zip(plan, run_jobs(jobs_list, jobs)):
+        for out in written:
+            cache.remember(out, inputs[out.format], fallbacks[edition.tag])
+        outputs += written
+    cache.save()
+    order = {(e.tag, f): n for n, (e, f) in enumerate(
+        (e, f) for e in chosen_editions for f in chosen_formats)}
+    outputs.sort(key=lambda out: order[(out.edition, out.format)])
     return BuildResult(issue, tuple(outputs), fallbacks,
                        tuple(issue_mixed_script(project, issue)))
+
+
+def run_jobs(jobs_list: list, jobs: int | None) -> list[list[Output]]:
+    """Write editions, in worker processes when there is more than one and more cores."""
+    workers = min(len(jobs_list), jobs or os.cpu_count() or 1)
+    if workers <= 1:
+        return [write_edition(*job) for job in jobs_list]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_write_edition_job, jobs_list))
+
+
+def _write_edition_job(job: tuple) -> list[Output]:
+    return write_edition(*job)
 
 
 def edition_fallbacks(text: EditionText) -> tuple[Fallback, ...]:
@@ -95,14 +142,15 @@ def write_edition(project: Project, text: EditionText, formats: list[str], out_d
     if pdf_formats:
         outputs += write_pdfs(project, text, pdf_formats, out_dir, strict)
     if "epub" in formats:
+        start = time.perf_counter()
         path = out_dir / output_name(text.issue.id, text.edition.tag, "epub")
-        log.info("writing %s", path.name)
+        log.info("%s epub: writing %s", text.edition.tag, path.name)
         cover = project.build / text.issue.id / ".work" / f"cover-{text.edition.tag}.png"
         write_if_changed(cover, render_cover(project, text))
         warnings = write_epub(project, text, path, cover)
         _fail_if_strict(strict, warnings, path)
         outputs.append(Output(path, text.edition.tag, "epub", None, path.stat().st_size,
-                              tuple(warnings)))
+                              tuple(warnings), (), time.perf_counter() - start))
     return outputs
 
 
@@ -110,6 +158,8 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
                strict: bool) -> list[Output]:
     """Lay the edition out once, preflight it, and write the print PDF (bleed, crop marks,
     padded to a multiple of four pages) and the screen PDF (cut to the trim, tagged)."""
+    start = time.perf_counter()
+    log.info("%s: laying out the pages", text.edition.tag)
     document, html, warnings = render_pdf_layout(project, text)
     warnings += preflight.low_resolution_images(document) + \
         preflight.overflowing_text(document) + \
@@ -119,7 +169,7 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
     for fmt in formats:
         path = out_dir / output_name(text.issue.id, text.edition.tag, fmt)
         _fail_if_strict(strict, warnings, path)
-        log.info("writing %s", path.name)
+        log.info("%s %s: writing %s", text.edition.tag, fmt, path.name)
         notes = []
         if fmt == "print":
             pages, padded = pages_for_print(document)
@@ -131,7 +181,9 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
         written += preflight.foreign_fonts(pages, families)
         _fail_if_strict(strict, written, path)
         outputs.append(Output(path, text.edition.tag, fmt, len(pages.pages),
-                              path.stat().st_size, tuple(warnings + written), tuple(notes)))
+                              path.stat().st_size, tuple(warnings + written), tuple(notes),
+                              time.perf_counter() - start))
+        start = time.perf_counter()
     return outputs
 
 
@@ -205,13 +257,20 @@ def edition_html(project: Project, text: EditionText, cover_only: bool = False):
 STYLESHEETS = ("fonts.css", "magazine.css", "print.css")
 
 
+# The e-book's cover is drawn without print.css, so a change to the printed pages does not
+# touch the e-books (graph.py): the page is the trim, with no margin.
+COVER_PAGE = "@page { size: var(--trim-width) var(--trim-height); margin: 0 }"
+
+
 def render_pdf_layout(project: Project, text: EditionText, cover_only=False):
-    """Lay out the edition's pages; return the document, its HTML and the warnings."""
+    """Lay out the edition's pages (or only its cover); return the document, its HTML and
+    the warnings."""
     html, warnings = edition_html(project, text, cover_only)
     allowed = [text.issue.path, project.styles, project.build]
-    document, layout_warnings = layout(html, text.issue.path,
-                                       [project.styles / name for name in STYLESHEETS],
-                                       allowed, text.issue.path / "issue.yaml")
+    sheets = [project.styles / name for name in STYLESHEETS] if not cover_only else \
+        [project.styles / "fonts.css", project.styles / "magazine.css", COVER_PAGE]
+    document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
+                                       text.issue.path / "issue.yaml")
     return document, html, warnings + layout_warnings
 
 

@@ -59,16 +59,19 @@ def main(quiet):
               help="Fail on any untranslated or fuzzy entry and on any warning.")
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
               help="Folder for the files (default build/<ISSUE>/).")
-def build(issue, editions, formats, strict, out_dir):
-    """Build an issue's editions as print PDF, screen PDF and EPUB."""
-    result = build_issue(_project(), issue, editions, formats, strict, out_dir)
+@click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Editions built at once (default: one per core).")
+def build(issue, editions, formats, strict, out_dir, force, jobs):
+    """Build an issue's editions as print PDF, screen PDF and EPUB (only what changed)."""
+    start = time.perf_counter()
+    result = build_issue(_project(), issue, editions, formats, strict, out_dir, force, jobs)
+    click.echo(_summary(result.outputs))
     for out in result.outputs:
-        pages = f"{out.pages:>3} pages" if out.pages else "         "
-        click.echo(f"  {out.path}  {pages}  {out.bytes / 1024:>6.0f} KiB")
         for note in out.notes:
-            click.echo(f"    {note}")
+            click.echo(f"  {out.path.name}: {note}")
         for warning in out.warnings:
-            click.echo(f"    warning: {warning}")
+            click.echo(f"  {out.path.name}: warning: {warning}")
     for line in result.mixed_script:
         click.echo(f"  warning: {line}")
     for tag, fallbacks in result.fallbacks.items():
@@ -77,6 +80,21 @@ def build(issue, editions, formats, strict, out_dir):
             counted = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
             click.echo(f"  {tag} is a draft: {len(fallbacks)} blocks print in the source "
                        f"language, marked on the page ({counted})")
+    built = sum(1 for out in result.outputs if not out.cached)
+    click.echo(f"  {built} written, {len(result.outputs) - built} up to date, "
+               f"{time.perf_counter() - start:.1f} s")
+
+
+def _summary(outputs) -> str:
+    """Return the closing table: each output, its pages, size, time and warnings."""
+    rows = [("output", "pages", "KiB", "seconds", "warnings", "")]
+    rows += [(str(out.path), str(out.pages or ""), f"{out.bytes / 1024:.0f}",
+              "" if out.cached else f"{out.seconds:.1f}", str(len(out.warnings)),
+              "up to date" if out.cached else "written") for out in outputs]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  " + "  ".join(cell.ljust(w) if i in (0, 5) else cell.rjust(w)
+                                      for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+                     for row in rows)
 
 
 @main.command()

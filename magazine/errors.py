@@ -15,6 +15,9 @@ class MagazineError(Exception):
         self.line = line
         self.details = tuple(details)
 
+    def __reduce__(self):                      # travels intact from a worker process
+        return (type(self), (self.message, self.path, self.line, self.details))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

@@ -120,3 +120,5 @@ class Output:
     bytes: int
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    seconds: float = 0.0
+    cached: bool = False

@@ -32,8 +32,9 @@ class ProjectFetcher(URLFetcher):
                                     "and the build's files may be used")
 
 
-def layout(html: str, base: Path, stylesheets: list[Path], allowed: list[Path], where):
-    """Lay out an HTML document; return WeasyPrint's document and its warnings."""
+def layout(html: str, base: Path, stylesheets: list, allowed: list[Path], where):
+    """Lay out an HTML document with stylesheets (files, or CSS text); return WeasyPrint's
+    document and its warnings."""
     with collected_warnings("weasyprint") as warnings:
         document = _render(html, base, stylesheets, allowed, where)
     return document, warnings
@@ -43,7 +44,9 @@ def _render(html, base, stylesheets, allowed, where):
     try:
         fetcher = ProjectFetcher(allowed)
         fonts = FontConfiguration()
-        css = [CSS(filename=str(s), font_config=fonts, url_fetcher=fetcher) for s in stylesheets]
+        css = [CSS(string=s, base_url=f"{base.resolve().as_uri()}/", font_config=fonts,
+                   url_fetcher=fetcher) if isinstance(s, str) else
+               CSS(filename=str(s), font_config=fonts, url_fetcher=fetcher) for s in stylesheets]
         document = HTML(string=html, base_url=f"{base.resolve().as_uri()}/",
                         url_fetcher=fetcher).render(stylesheets=css, font_config=fonts)
     except FatalURLFetchingError as exc:

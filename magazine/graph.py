@@ -1,0 +1,112 @@
+"""The build graph: what each output (edition × format) is made from, by content hash, and
+the cache under build/<ISSUE>/.cache/ that says which outputs are still what those inputs make.
+
+An output is up to date only when its recorded inputs digest equals today's and the file on
+disk still has the digest recorded when it was written; anything else (no cache, a damaged
+cache, a file changed by hand) rebuilds it."""
+
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from .files import write_if_changed
+from .model import Edition, Fallback, Issue, Output, Project, Segment
+
+PACKAGE = Path(__file__).parent
+PDF_STYLES = ("fonts.css", "magazine.css", "print.css")
+EPUB_STYLES = ("fonts.css", "magazine.css", "epub.css")     # the cover image uses the first two
+
+
+_DIGESTS: dict = {}
+
+
+def digest_file(path: Path) -> str:
+    """Return the SHA-256 of a file's bytes (remembered while its size and mtime stay)."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _DIGESTS[key]
+
+
+def _files(folder: Path, pattern: str = "**/*") -> list[Path]:
+    return sorted(p for p in folder.glob(pattern) if p.is_file() and not p.name.startswith("."))
+
+
+def pipeline_digest() -> str:
+    """Return a digest of the pipeline's own code and data: a new version rebuilds all."""
+    return _digest({p.name: digest_file(p) for p in _files(PACKAGE, "*.py")
+                    + _files(PACKAGE, "*.yaml")})
+
+
+def _digest(parts: dict) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def output_inputs(project: Project, issue: Issue, edition: Edition, fmt: str,
+                  options: dict) -> dict:
+    """Return {input: digest} for one output: the issue folder (manifest, articles, media),
+    the catalogs of the edition's language, the styles, fonts and templates its format uses,
+    and the options (which carry the pipeline's digest)."""
+    inputs = {"options": _digest({**options, "format": fmt})}
+    for path in _files(issue.path):
+        inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
+    for path in _files(project.translations / issue.id / edition.language, "*.po"):
+        inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
+    styles = EPUB_STYLES if fmt == "epub" else PDF_STYLES
+    for path in [project.styles / name for name in styles] + _files(project.styles / "fonts") \
+            + _files(project.styles / "templates"):
+        if path.is_file():
+            inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
+    return inputs
+
+
+class BuildCache:
+    """The records of the outputs written, kept in build/<ISSUE>/.cache/graph.json."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.records = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(self.records, dict):
+                self.records = {}
+        except (OSError, ValueError):
+            self.records = {}                # no cache, or a damaged one: rebuild everything
+
+    def fresh(self, output: Path, inputs: dict) -> dict | None:
+        """Return the record of an output if it is up to date, else None."""
+        record = self.records.get(str(output))
+        try:
+            if record and record["inputs"] == _digest(inputs) and output.is_file() \
+                    and record["sha256"] == digest_file(output):
+                return record
+        except (KeyError, TypeError):
+            return None
+        return None
+
+    def remember(self, output: Output, inputs: dict, fallbacks: tuple[Fallback, ...]) -> None:
+        """Record an output just written, with the inputs it was made from."""
+        data = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(output).items()}
+        self.records[str(output.path)] = {
+            "inputs": _digest(inputs), "sha256": digest_file(output.path), "output": data,
+            "fallbacks": [{"catalog": str(f.catalog), "catalog_line": f.catalog_line,
+                           "state": f.state, "reason": f.reason,
+                           "segment": asdict(f.segment)} for f in fallbacks]}
+
+    def save(self) -> None:
+        write_if_changed(self.path, json.dumps(self.records, indent=1, sort_keys=True)
+                         .encode("utf-8"))
+
+
+def cached_output(record: dict) -> Output:
+    """Rebuild the Output of a cache record (marked as taken from the cache)."""
+    data = dict(record["output"])
+    return Output(Path(data["path"]), data["edition"], data["format"], data["pages"],
+                  data["bytes"], tuple(data["warnings"]), tuple(data["notes"]), 0.0, True)
+
+
+def cached_fallbacks(record: dict) -> tuple[Fallback, ...]:
+    """Rebuild the fallbacks (untranslated blocks) recorded with an output."""
+    return tuple(Fallback(Path(f["catalog"]), f["catalog_line"], f["state"],
+                          Segment(**f["segment"]), f["reason"]) for f in record["fallbacks"])
