@@ -18,7 +18,7 @@ from .errors import CatalogError, RenderError
 from .files import write_if_changed
 from .graph import BuildCache, cached_fallbacks, cached_output, output_inputs, pipeline_digest
 from .html import print_document
-from .issue import load_issue
+from .issue import load_issue, newest_issue_id
 from .mixedscript import issue_mixed_script
 from .model import EditionText, Fallback, Issue, Output, Project
 from .pdf import (first_page_png, layout, pages_for_print, pages_for_screen, pdf_bytes,
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 class BuildResult:
     """What a build wrote, and which blocks each edition printed in the source language."""
 
-    issue: Issue
+    issue: str
     outputs: tuple[Output, ...]
     fallbacks: dict
     mixed_script: tuple[str, ...] = ()
@@ -50,19 +50,22 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
     """Build the chosen editions and formats of an issue (all of them by default), skipping
     every output whose inputs did not change (graph.py) unless `force`. Stale editions are
     composed first, so a strict build that fails writes nothing; then they are written in
-    parallel, one process per edition, as many as there are cores (or `jobs`)."""
+    parallel processes, as many as there are cores (or `jobs`): each edition's PDFs (one
+    layout) in one, its e-book in another."""
     chosen_editions = select_editions(editions)
     chosen_formats = select_formats(formats)
-    issue = load_issue(project, issue_id)
-    out_dir = out_dir or project.build / issue.id
-    cache = BuildCache(project.build / issue.id / ".cache" / "graph.json")
+    issue_id = issue_id or newest_issue_id(project)
+    if not (project.issues / issue_id / "issue.yaml").is_file():
+        load_issue(project, issue_id)                   # says clearly what is missing
+    out_dir = out_dir or project.build / issue_id
+    cache = BuildCache(project.build / issue_id / ".cache" / "graph.json")
     options = {"strict": strict, "out_dir": str(out_dir), "pipeline": pipeline_digest()}
     plan, outputs, fallbacks = [], [], {}
     for edition in chosen_editions:
-        inputs = {fmt: output_inputs(project, issue, edition, fmt, options)
+        inputs = {fmt: output_inputs(project, issue_id, edition, fmt, options)
                   for fmt in chosen_formats}
         records = {fmt: None if force else cache.fresh(
-            out_dir / output_name(issue.id, edition.tag, fmt), inputs[fmt])
+            out_dir / output_name(issue_id, edition.tag, fmt), inputs[fmt])
             for fmt in chosen_formats}
         stale = [fmt for fmt, record in records.items() if record is None]
         outputs += [cached_output(record) for record in records.values() if record]
@@ -70,41 +73,54 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
             plan.append((edition, stale, inputs))
         else:
             fallbacks[edition.tag] = cached_fallbacks(next(iter(records.values())))
-    texts = {}
-    for edition, stale, _ in plan:
-        log.info("composing %s", edition.tag)
-        texts[edition.tag] = compose_edition(project, issue, edition)
-        fallbacks[edition.tag] = edition_fallbacks(texts[edition.tag])
+    issue = load_issue(project, issue_id) if plan else None     # parsed only when needed
+    composed = run_jobs([(project, issue, edition) for edition, _, _ in plan], jobs,
+                        _compose_job)
+    texts = {text.edition.tag: text for text in composed}
+    for tag, text in texts.items():
+        fallbacks[tag] = edition_fallbacks(text)
     fallbacks = {e.tag: fallbacks[e.tag] for e in chosen_editions}
     if strict and any(fallbacks.values()):
         raise_missing(project, fallbacks)
     for out in outputs:
         _fail_if_strict(strict, list(out.warnings), out.path)
-    jobs_list = [(project, texts[e.tag], stale, out_dir, strict) for e, stale, _ in plan]
-    for (edition, _, inputs), written in zip(plan, run_jobs(jobs_list, jobs)):
+    work = [(edition, inputs, group) for edition, stale, inputs in plan
+            for group in ([f for f in stale if f != "epub"], [f for f in stale if f == "epub"])
+            if group]                          # the PDFs and the e-book of an edition in parallel
+    work.sort(key=lambda job: "epub" in job[2])    # the long PDF jobs first, then e-books
+    jobs_list = [(project, texts[e.tag], group, out_dir, strict) for e, _, group in work]
+    for (edition, inputs, _), written in zip(work, run_jobs(jobs_list, jobs, _write_job)):
         for out in written:
             cache.remember(out, inputs[out.format], fallbacks[edition.tag])
         outputs += written
-    cache.save()
     order = {(e.tag, f): n for n, (e, f) in enumerate(
         (e, f) for e in chosen_editions for f in chosen_formats)}
     outputs.sort(key=lambda out: order[(out.edition, out.format)])
-    return BuildResult(issue, tuple(outputs), fallbacks,
-                       tuple(issue_mixed_script(project, issue)))
+    mixed = cache.checked_text(project, issue_id, lambda: issue_mixed_script(
+        project, issue or load_issue(project, issue_id)))
+    cache.save()
+    return BuildResult(issue_id, tuple(outputs), fallbacks, tuple(mixed))
 
 
-def run_jobs(jobs_list: list, jobs: int | None) -> list[list[Output]]:
-    """Write editions, in worker processes when there is more than one and more cores."""
+def run_jobs(jobs_list: list, jobs: int | None, job) -> list:
+    """Run `job` over the list, in worker processes when there is more than one and more
+    than one core (or `jobs`); return the results in order."""
     workers = min(len(jobs_list), jobs or os.cpu_count() or 1)
     if workers <= 1:
-        return [write_edition(*job) for job in jobs_list]
+        return [job(args) for args in jobs_list]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_write_edition_job, jobs_list))
+        return list(pool.map(job, jobs_list))
 
 
-def _write_edition_job(job: tuple) -> list[Output]:
-    return write_edition(*job)
+def _compose_job(args: tuple) -> EditionText:
+    project, issue, edition = args
+    log.info("composing %s", edition.tag)
+    return compose_edition(project, issue, edition)
+
+
+def _write_job(args: tuple) -> list[Output]:
+    return write_edition(*args)
 
 
 def edition_fallbacks(text: EditionText) -> tuple[Fallback, ...]:

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .files import write_if_changed
-from .model import Edition, Fallback, Issue, Output, Project, Segment
+from .model import Edition, Fallback, Output, Project, Segment
 
 PACKAGE = Path(__file__).parent
 PDF_STYLES = ("fonts.css", "magazine.css", "print.css")
@@ -44,15 +44,15 @@ def _digest(parts: dict) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
-def output_inputs(project: Project, issue: Issue, edition: Edition, fmt: str,
+def output_inputs(project: Project, issue_id: str, edition: Edition, fmt: str,
                   options: dict) -> dict:
     """Return {input: digest} for one output: the issue folder (manifest, articles, media),
     the catalogs of the edition's language, the styles, fonts and templates its format uses,
     and the options (which carry the pipeline's digest)."""
     inputs = {"options": _digest({**options, "format": fmt})}
-    for path in _files(issue.path):
+    for path in _files(project.issues / issue_id):
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
-    for path in _files(project.translations / issue.id / edition.language, "*.po"):
+    for path in _files(project.translations / issue_id / edition.language, "*.po"):
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
     styles = EPUB_STYLES if fmt == "epub" else PDF_STYLES
     for path in [project.styles / name for name in styles] + _files(project.styles / "fonts") \
@@ -93,6 +93,18 @@ class BuildCache:
             "fallbacks": [{"catalog": str(f.catalog), "catalog_line": f.catalog_line,
                            "state": f.state, "reason": f.reason,
                            "segment": asdict(f.segment)} for f in fallbacks]}
+
+    def checked_text(self, project: Project, issue_id: str, check) -> list[str]:
+        """Return `check()` (a report on the issue's texts), or the report kept from last
+        time when no article, manifest or catalog of the issue changed since."""
+        files = _files(project.issues / issue_id) + _files(project.translations / issue_id)
+        digest = _digest({str(p): digest_file(p) for p in files})
+        kept = self.records.get("_texts")
+        if isinstance(kept, dict) and kept.get("inputs") == digest:
+            return list(kept.get("report", []))
+        report = check()
+        self.records["_texts"] = {"inputs": digest, "report": report}
+        return report
 
     def save(self) -> None:
         write_if_changed(self.path, json.dumps(self.records, indent=1, sort_keys=True)

@@ -1,6 +1,13 @@
 """Measure the pipeline and print figures (`make bench`). Nothing here passes or fails: the
 figures go into notes and are compared by people.
 
+builds: on the sample issue and on a generated issue of 20 articles (about 100 pages per
+edition), the cold full build (4 editions × print, screen, EPUB), a no-op rebuild, a rebuild
+after one catalog changes and after one CSS change, and the same full work done by the plain
+tools in sequence (pandoc's and WeasyPrint's command lines, one edition and format after
+another), with the ratios and the peak memory of the largest process. Targets (issue 7):
+plain / cold >= 2.5, no-op <= 2% of cold, one catalog <= 35% of cold, peak <= 600 MiB.
+
 layout: each edition of the sample issue laid out once, and the time writing the print and the
 screen PDF from that one layout takes, against laying it out a second time for the screen.
 
@@ -13,9 +20,13 @@ first update (every catalog new), a no-op update, and an update after an editor 
 one paragraph in five.
 """
 
+import json
+import logging
 import random
 import re
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +37,11 @@ sys.path.insert(0, str(REPO))
 
 import polib  # noqa: E402
 
-from magazine.build import render_pdf_layout  # noqa: E402
+import pypandoc  # noqa: E402
+
+from magazine import pandoc  # noqa: E402
+from magazine.build import build_issue, output_name, render_pdf_layout  # noqa: E402
+from magazine.html import epub_document, print_document  # noqa: E402
 from magazine.compose import compose_edition  # noqa: E402
 from magazine.editions import EDITIONS  # noqa: E402
 from magazine.issue import load_issue  # noqa: E402
@@ -61,7 +76,8 @@ def sample_prose(project: Project) -> tuple[dict, dict]:
     return paragraphs, sentences
 
 
-def write_generated_issue(project: Project, rng: random.Random) -> None:
+def write_generated_issue(project: Project, rng: random.Random,
+                          paragraphs_each: int = PARAGRAPHS) -> None:
     """Write issue 90: 20 articles in the three languages, each twelve paragraphs long; a
     third of the paragraphs are sample paragraphs as they are, the rest mix three sample
     sentences (so an article may hold the same paragraph twice, as real ones rarely do)."""
@@ -74,8 +90,9 @@ def write_generated_issue(project: Project, rng: random.Random) -> None:
         slug = f"article-{n + 1:02d}"
         slugs.append(slug)
         paragraphs = [rng.choice(known[lang]) if i % 3 == 0 else
-                      " ".join(rng.sample(sentences[lang], 3)) for i in range(PARAGRAPHS)]
-        headings = [f"## {rng.choice(sentences[lang]).split(',')[0][:40]}" for _ in range(3)]
+                      " ".join(rng.sample(sentences[lang], 3)) for i in range(paragraphs_each)]
+        headings = [f"## {rng.choice(sentences[lang]).split(',')[0][:40]}"
+                    for _ in range(paragraphs_each // 4 + 1)]
         body = "\n\n".join(headings[i // 4] + "\n\n" + p if i % 4 == 0 else p
                            for i, p in enumerate(paragraphs))
         (folder / "articles" / f"{slug}.md").write_text(
@@ -83,6 +100,9 @@ def write_generated_issue(project: Project, rng: random.Random) -> None:
             f"{body}\n", encoding="utf-8")
     titles = "\n".join(f'  {lang}: "Generated {lang}"' for lang in ("sr", "bg", "en"))
     articles = "\n".join(f"  - {slug}" for slug in slugs)
+    if (REPO / "issues/01/media/cover.svg").exists():
+        shutil.copytree(REPO / "issues/01/media", folder / "media")
+        articles += "\ncover: media/cover.svg"
     (folder / "issue.yaml").write_text(
         f"number: 90\ndate: 2027-01-15\ntitle:\n{titles}\narticles:\n{articles}\n")
 
@@ -171,7 +191,95 @@ def bench_transliteration() -> None:
           f"to_latin {words / back:,.0f} words/s; round trip exact: {latin == text}")
 
 
+def plain_tools(project: Project, issue_id: str, folder: Path) -> float:
+    """Do the full work with pandoc's and WeasyPrint's command lines, one edition and format
+    after another: AST -> HTML (pandoc), HTML -> print PDF and screen PDF (weasyprint),
+    AST -> EPUB (pandoc). The composed text is prepared first and not timed."""
+    issue = load_issue(project, issue_id)
+    pandoc_bin = pypandoc.get_pandoc_path()
+    weasyprint_bin = str(Path(sys.executable).parent / "weasyprint")
+    styles = [a for name in ("fonts.css", "magazine.css", "print.css")
+              for a in ("-s", str(project.styles / name))]
+    jobs = []
+    for edition in EDITIONS.values():
+        text = compose_edition(project, issue, edition)
+        cover = issue.cover.relative_to(issue.path.resolve()).as_posix() if issue.cover else None
+        printed = folder / f"{edition.tag}-print.json"
+        printed.write_text(json.dumps(print_document(text, cover)))
+        book = folder / f"{edition.tag}-epub.json"
+        book.write_text(json.dumps(epub_document(text)))
+        html = folder / f"{edition.tag}.html"
+        jobs += [
+            [pandoc_bin, "-f", "json", "-t", "html5", "--standalone",
+             f"--template={project.styles / 'templates/magazine.html'}", "--html-q-tags",
+             str(printed), "-o", str(html)],
+            [weasyprint_bin, "-q", "-u", f"{issue.path.resolve().as_uri()}/", *styles,
+             str(html), str(folder / f"{edition.tag}-print.pdf")],
+            [weasyprint_bin, "-q", "-u", f"{issue.path.resolve().as_uri()}/", *styles,
+             "--pdf-variant", "pdf/ua-1", str(html), str(folder / f"{edition.tag}-screen.pdf")],
+            [pandoc_bin, "-f", "json", "-t", "epub3", f"--resource-path={issue.path}",
+             f"--css={project.styles / 'epub.css'}", str(book), "-o",
+             str(folder / f"{edition.tag}.epub")],
+        ]
+    start = time.perf_counter()
+    for job in jobs:
+        subprocess.run(job, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bench_builds(project: Project, issue_id: str, label: str) -> None:
+    issue = load_issue(project, issue_id)
+    cold, result = timed(lambda: build_issue(project, issue_id, force=True))
+    pages = [out.pages for out in result.outputs if out.format == "print"]
+    noop, _ = timed(lambda: build_issue(project, issue_id))
+    first = issue.articles[0]
+    lang = next(lang for lang in ("en", "bg", "sr") if lang != first.lang)
+    catalog = project.translations / issue_id / lang / f"{first.slug}.po"
+    po = polib.pofile(str(catalog))
+    po[0].msgstr = po[0].msgstr + " (2)" if po[0].msgstr else "Naslov"
+    po.save(str(catalog))
+    one_catalog, rebuilt = timed(lambda: build_issue(project, issue_id))
+    catalog_outputs = sum(1 for out in rebuilt.outputs if not out.cached)
+    css = project.styles / "magazine.css"
+    css.write_text(css.read_text() + "\n.byline { letter-spacing: 0.01em; }\n")
+    one_css, rebuilt = timed(lambda: build_issue(project, issue_id))
+    css_outputs = sum(1 for out in rebuilt.outputs if not out.cached)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = plain_tools(project, issue_id, Path(tmp))
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(f"build     {label}: {len(issue.articles)} articles, {min(pages)}-{max(pages)} "
+          f"printed pages per edition, 12 outputs")
+    print(f"build       {'step':<38} {'seconds':>8} {'of cold':>8}")
+    for step, seconds in (("cold full build", cold), ("no-op rebuild", noop),
+                          (f"one catalog changed ({catalog_outputs} outputs)", one_catalog),
+                          (f"one CSS file changed ({css_outputs} outputs)", one_css),
+                          ("plain tools in sequence", plain)):
+        print(f"build       {step:<38} {seconds:8.2f} {seconds / cold:8.1%}")
+    print(f"build       plain tools / cold build = {plain / cold:.2f}x; peak memory of the "
+          f"largest process {peak:.0f} MiB")
+
+
+def bench_all_builds() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project(Path(tmp) / "sample")
+        for room in ("issues", "translations", "styles"):
+            shutil.copytree(REPO / room, project.root / room)
+        bench_builds(project, "01", "sample issue 01")
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project(Path(tmp) / "large")
+        for room in ("translations", "styles"):
+            shutil.copytree(REPO / room, project.root / room)
+        (project.root / "issues").mkdir()
+        shutil.copytree(REPO / "issues/01", project.issues / "01")
+        write_generated_issue(project, random.Random(7), paragraphs_each=40)
+        update_issue_catalogs(project, load_issue(project, GENERATED))
+        bench_builds(project, GENERATED, f"generated issue {GENERATED}")
+
+
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    bench_all_builds()
     bench_transliteration()
     bench_layout()
     bench_catalogs()
