@@ -244,10 +244,10 @@ def bench_builds(project: Project, issue_id: str, label: str) -> None:
     css.write_text(css.read_text() + "\n.byline { letter-spacing: 0.01em; }\n")
     one_css, rebuilt = timed(lambda: build_issue(project, issue_id))
     css_outputs = sum(1 for out in rebuilt.outputs if not out.cached)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,       # before the plain
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024   # tools run
     with tempfile.TemporaryDirectory() as tmp:
         plain = plain_tools(project, issue_id, Path(tmp))
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     print(f"build     {label}: {len(issue.articles)} articles, {min(pages)}-{max(pages)} "
           f"printed pages per edition, 12 outputs")
     print(f"build       {'step':<38} {'seconds':>8} {'of cold':>8}")
