@@ -110,11 +110,6 @@ def live_entries(path: Path) -> dict:
     return {(e.msgctxt, e.msgid): e for e in read_catalog(path) if not e.obsolete}
 
 
-def is_finished(entry: polib.POEntry | None) -> bool:
-    """Say whether an entry holds a translation ready to print (translated, not fuzzy)."""
-    return entry is not None and entry.translated() and not entry.obsolete
-
-
 def catalog_bytes(catalog: polib.POFile, path: Path) -> bytes:
     """Return the catalog as GNU gettext writes it: `msgcat`'s wrapping at 79 columns, the
     layout msgmerge, Poedit and Lokalize also keep, so re-saving it changes nothing."""

@@ -24,3 +24,13 @@ def translation_problems(msgid: str, msgstr: str) -> list[str]:
     if kept != source_kept:
         problems.append(f"has {kept} of the source's {source_kept} {{.notranslate}} passages")
     return problems
+
+
+def entry_state(entry, source: str) -> str:
+    """Return what a catalog entry holds for its source block: "translated" (ready to print),
+    "untranslated", "fuzzy", or "needs fixing" (translated, but failing a check above)."""
+    if entry is None or not entry.msgstr:
+        return "untranslated"
+    if "fuzzy" in entry.flags or entry.obsolete:
+        return "fuzzy"
+    return "needs fixing" if translation_problems(source, entry.msgstr) else "translated"

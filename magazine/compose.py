@@ -3,8 +3,8 @@ the catalog's translations otherwise, in the edition's script."""
 
 from pathlib import Path
 
-from .catalog import catalog_path, is_finished, live_entries
-from .checks import translation_problems
+from .catalog import catalog_path, live_entries
+from .checks import entry_state, translation_problems
 from .errors import CatalogError
 from .issue import resolve_inside
 from .model import (Article, ComposedArticle, Edition, EditionText, Fallback, Issue, Project,
@@ -38,9 +38,7 @@ def compose_article(project: Project, issue: Issue, article: Article,
 
         def translate(seg: Segment) -> str | None:
             entry = entries.get((seg.context, seg.text))
-            if is_finished(entry) and not translation_problems(seg.text, entry.msgstr):
-                return entry.msgstr
-            return None
+            return entry.msgstr if entry_state(entry, seg.text) == "translated" else None
 
         def fallback(seg: Segment, inlines: list) -> list:
             entry = entries.get((seg.context, seg.text))
@@ -71,14 +69,14 @@ def compose_article(project: Project, issue: Issue, article: Article,
 
 def fallback_state(entry, seg: Segment) -> tuple[str, str]:
     """Say why a block has no printable translation: its state and a reason for people."""
+    state = entry_state(entry, seg.text)
     if entry is None:
-        return "untranslated", "no catalog entry yet: run make translations"
-    if not entry.msgstr:
-        return "untranslated", "not translated yet"
-    if "fuzzy" in entry.flags:
-        return "fuzzy", "fuzzy: the source changed or the text is a suggestion; review it"
-    return "needs fixing", "the translation " + "; ".join(
-        translation_problems(seg.text, entry.msgstr))
+        return state, "no catalog entry yet: run make translations"
+    if state == "untranslated":
+        return state, "not translated yet"
+    if state == "fuzzy":
+        return state, "fuzzy: the source changed or the text is a suggestion; review it"
+    return state, "the translation " + "; ".join(translation_problems(seg.text, entry.msgstr))
 
 
 def _shift_headings(blocks: list) -> list:

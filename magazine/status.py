@@ -6,8 +6,8 @@ import math
 import re
 from dataclasses import asdict, dataclass, field
 
-from .catalog import catalog_path, is_finished, live_entries, target_languages
-from .checks import translation_problems
+from .catalog import catalog_path, live_entries, target_languages
+from .checks import entry_state, translation_problems
 from .editions import LANGUAGES
 from .model import Issue, Project
 from .segment import segment_article
@@ -85,16 +85,17 @@ def issue_status(project: Project, issue: Issue) -> list[CatalogStatus]:
             entries_count, words_count, fuzzy, problems = Counts(), Counts(), [], []
             for seg in segments:
                 entry = entries.get((seg.context, seg.text))
-                state = _state(entry, seg.text)
+                state = entry_state(entry, seg.text)
+                if state == "needs fixing":          # counted with what awaits review
+                    problems.append(Note(entry.linenum, seg.text, "; ".join(
+                        translation_problems(seg.text, entry.msgstr))))
+                    state = "fuzzy"
                 one = Counts(**{state: 1})
                 entries_count += one
                 words_count += Counts(**{state: count_words(seg.text)})
                 if entry is not None and "fuzzy" in entry.flags:
                     change = _change(entry.previous_msgid, seg.text)
                     fuzzy.append(Note(entry.linenum, seg.text, change, entry.previous_msgid))
-                elif is_finished(entry) and translation_problems(seg.text, entry.msgstr):
-                    problems.append(Note(entry.linenum, seg.text, "; ".join(
-                        translation_problems(seg.text, entry.msgstr))))
             statuses.append(CatalogStatus(
                 issue.id, article.slug, lang, path.relative_to(project.root).as_posix(),
                 entries_count, words_count, tuple(fuzzy), tuple(problems)))
@@ -108,15 +109,6 @@ def _change(previous: str | None, current: str) -> str:
     if previous == current:
         return "the source is back to the text the translation was made from; check it"
     return word_diff(previous, current)
-
-
-def _state(entry, source: str) -> str:
-    """Return translated, fuzzy or untranslated; a translation failing a check is fuzzy."""
-    if entry is None or not entry.msgstr:
-        return "untranslated"
-    if not is_finished(entry) or translation_problems(source, entry.msgstr):
-        return "fuzzy"
-    return "translated"
 
 
 def language_totals(statuses: list[CatalogStatus]) -> dict[str, tuple[Counts, Counts]]:
