@@ -1,11 +1,9 @@
 """The orchestrator: load the issue, compose each edition, render it, write every format."""
 
 import logging
-import multiprocessing
 import os
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor
 from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from .model import EditionText, Fallback, Issue, Output, Project
 from .pdf import (first_page_png, layout, pages_for_print, pages_for_screen, pdf_bytes,
                   write_pdf)
 from .proofs import write_proofs
+from .workers import run_jobs
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +50,19 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
     every output whose inputs did not change (graph.py) unless `force`. Stale editions are
     composed first, so a strict build that fails writes nothing; then they are written in
     parallel processes, as many as there are cores (or `jobs`): each edition's PDFs (one
-    layout) in one, its e-book in another."""
+    layout) in one, its e-book in another. Articles and catalogs that did not change are not
+    parsed again (pandoc.cached_in)."""
+    issue_id = issue_id or newest_issue_id(project)
+    with pandoc.cached_in(project.build / issue_id / ".cache" / "pandoc") as conversions:
+        result = _build(project, issue_id, editions, formats, strict, out_dir, force, jobs)
+    conversions.prune()
+    return result
+
+
+def _build(project: Project, issue_id: str, editions, formats, strict: bool,
+           out_dir: Path | None, force: bool, jobs: int | None) -> BuildResult:
     chosen_editions = select_editions(editions)
     chosen_formats = select_formats(formats)
-    issue_id = issue_id or newest_issue_id(project)
     if not (project.issues / issue_id / "issue.yaml").is_file():
         load_issue(project, issue_id)                   # says clearly what is missing
     out_dir = out_dir or project.build / issue_id
@@ -88,7 +96,7 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
             for group in ([f for f in stale if f != "epub"], [f for f in stale if f == "epub"])
             if group]                          # the PDFs and the e-book of an edition in parallel
     work.sort(key=lambda job: "epub" in job[2])    # the long PDF jobs first, then e-books
-    jobs_list = [(project, texts[e.tag], group, out_dir, strict) for e, _, group in work]
+    jobs_list = [(project, texts[e.tag], group, out_dir, strict, jobs) for e, _, group in work]
     for (edition, inputs, _), written in zip(work, run_jobs(jobs_list, jobs, _write_job)):
         for out in written:
             cache.remember(out, inputs[out.format], fallbacks[edition.tag])
@@ -100,17 +108,6 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
         project, issue or load_issue(project, issue_id)))
     cache.save()
     return BuildResult(issue_id, tuple(outputs), fallbacks, tuple(mixed))
-
-
-def run_jobs(jobs_list: list, jobs: int | None, job) -> list:
-    """Run `job` over the list, in worker processes when there is more than one and more
-    than one core (or `jobs`); return the results in order."""
-    workers = min(len(jobs_list), jobs or os.cpu_count() or 1)
-    if workers <= 1:
-        return [job(args) for args in jobs_list]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(job, jobs_list))
 
 
 def _compose_job(args: tuple) -> EditionText:
@@ -151,12 +148,12 @@ def _excerpt(text: str, length: int = 60) -> str:
 
 
 def write_edition(project: Project, text: EditionText, formats: list[str], out_dir: Path,
-                  strict: bool) -> list[Output]:
+                  strict: bool, jobs: int | None = None) -> list[Output]:
     """Write one edition in the chosen formats: both PDFs from one layout, then the e-book."""
     outputs = []
     pdf_formats = [fmt for fmt in formats if fmt != "epub"]
     if pdf_formats:
-        outputs += write_pdfs(project, text, pdf_formats, out_dir, strict)
+        outputs += write_pdfs(project, text, pdf_formats, out_dir, strict, jobs)
     if "epub" in formats:
         start = time.perf_counter()
         path = out_dir / output_name(text.issue.id, text.edition.tag, "epub")
@@ -171,9 +168,10 @@ def write_edition(project: Project, text: EditionText, formats: list[str], out_d
 
 
 def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir: Path,
-               strict: bool) -> list[Output]:
-    """Lay the edition out once, preflight it, and write the print PDF (bleed, crop marks,
-    padded to a multiple of four pages) and the screen PDF (cut to the trim, tagged)."""
+               strict: bool, jobs: int | None = None) -> list[Output]:
+    """Lay the edition out once, preflight it, and write from that layout the print PDF
+    (bleed, crop marks, padded to a multiple of four pages) and the screen PDF (cut to the
+    trim, tagged), at once in two processes when there are two cores."""
     start = time.perf_counter()
     log.info("%s: laying out the pages", text.edition.tag)
     document, html, warnings = render_pdf_layout(project, text)
@@ -181,8 +179,10 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
         preflight.overflowing_text(document) + \
         preflight.missing_glyphs(html_text(html), project.styles / "fonts")
     families = preflight.shipped_families(project.styles / "fonts")
-    outputs = []
-    for fmt in formats:
+    laid_out = time.perf_counter() - start
+
+    def write(fmt: str) -> Output:
+        start = time.perf_counter()
         path = out_dir / output_name(text.issue.id, text.edition.tag, fmt)
         _fail_if_strict(strict, warnings, path)
         log.info("%s %s: writing %s", text.edition.tag, fmt, path.name)
@@ -196,11 +196,11 @@ def write_pdfs(project: Project, text: EditionText, formats: list[str], out_dir:
             written = write_pdf(pages, path, "pdf/ua-1", trim=True)
         written += preflight.foreign_fonts(pages, families)
         _fail_if_strict(strict, written, path)
-        outputs.append(Output(path, text.edition.tag, fmt, len(pages.pages),
-                              path.stat().st_size, tuple(warnings + written), tuple(notes),
-                              time.perf_counter() - start))
-        start = time.perf_counter()
-    return outputs
+        seconds = time.perf_counter() - start + (laid_out if fmt == formats[0] else 0)
+        return Output(path, text.edition.tag, fmt, len(pages.pages), path.stat().st_size,
+                      tuple(warnings + written), tuple(notes), seconds)
+
+    return run_jobs(formats, jobs, write)
 
 
 def preview_edition(project: Project, issue_id: str | None, edition_tag: str) -> list[Path]:

@@ -62,16 +62,17 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
             raise ManifestError(f"title.{lang} is missing: give the issue's title in each of "
                                 f"{', '.join(LANGUAGES)}", manifest, lines.get("title"))
     slugs = _field(data, lines, manifest, "articles", list)
-    articles = tuple(_load_listed_article(folder, manifest, lines, slugs, i)
-                     for i in range(len(slugs)))
+    paths = [_listed_article(folder, manifest, lines, slugs, i) for i in range(len(slugs))]
     cover = data.get("cover")
     if cover is not None:
         cover = resolve_inside(folder, folder, str(cover), manifest, lines.get("cover"),
                                ManifestError)
+    articles = tuple(load_article(path, slug, folder) for path, slug in zip(paths, slugs))
     return Issue(issue_id, folder, number, day, titles, cover, articles)
 
 
-def _load_listed_article(folder, manifest, lines, slugs, index) -> Article:
+def _listed_article(folder, manifest, lines, slugs, index) -> Path:
+    """Return the path of an article the manifest lists, checking its slug."""
     slug = slugs[index]
     line = lines.get(("articles", index))
     if not isinstance(slug, str) or not SLUG.match(slug):
@@ -83,7 +84,7 @@ def _load_listed_article(folder, manifest, lines, slugs, index) -> Article:
     if not path.is_file():
         raise ManifestError(f"article {slug!r} is listed but articles/{slug}.md does not exist",
                             manifest, line)
-    return load_article(path, slug, folder)
+    return path
 
 
 def load_article(path: Path, slug: str, issue_folder: Path) -> Article:

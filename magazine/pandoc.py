@@ -2,11 +2,13 @@
 
 import json
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import pypandoc
 
+from .diskcache import DiskCache
 from .errors import RenderError
 from .logs import collected_warnings
 
@@ -15,9 +17,38 @@ WRITER = "markdown-smart"  # writes – ’ … as characters; quotes are turned
 _DIV_CHUNK = re.compile(r"^::: \{#s(\d+)\}\n(.*?)\n:::$", re.MULTILINE | re.DOTALL)
 
 
+_cache: DiskCache | None = None      # set by cached_in(); worker processes inherit it
+
+
+@contextmanager
+def cached_in(folder: Path):
+    """Within the block, keep the results of the conversions that read no file (Markdown to
+    and from the AST) in `folder`, by the hash of pandoc's version, options and input: an
+    article or a catalog that did not change is not parsed again."""
+    global _cache
+    previous, _cache = _cache, DiskCache(folder)
+    try:
+        yield _cache
+    finally:
+        _cache = previous
+
+
 def _run(source: str, to: str, fmt: str, args=(), outputfile=None, sandbox=True,
          where=None) -> tuple[str, list[str]]:
     """Run pandoc; return its output and the warnings it printed."""
+    if _cache is None or outputfile is not None or not sandbox:
+        return _convert(source, to, fmt, args, outputfile, sandbox, where)
+    key = json.dumps([version(), to, fmt, list(args), source])
+    kept = _cache.get(key)
+    if kept is not None:
+        out, warnings = json.loads(kept)
+        return out, warnings
+    out, warnings = _convert(source, to, fmt, args, outputfile, sandbox, where)
+    _cache.put(key, json.dumps([out, warnings]))
+    return out, warnings
+
+
+def _convert(source, to, fmt, args, outputfile, sandbox, where) -> tuple[str, list[str]]:
     with collected_warnings("pypandoc") as warnings:
         try:
             out = pypandoc.convert_text(source, to, format=fmt, extra_args=list(args),
@@ -38,6 +69,7 @@ def api_version() -> list:
     return read_markdown("x")["pandoc-api-version"]
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
     """Return the version of the bundled pandoc."""
     return pypandoc.get_pandoc_version()

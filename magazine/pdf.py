@@ -93,16 +93,19 @@ def pages_for_screen(document):
 
 @contextmanager
 def _cut_to_trim(document, trim: bool):
-    """Within the block, the document's pages have no bleed (crop marks fall outside)."""
-    bleeds = {id(page): page.bleed for page in document.pages}
+    """Within the block, the document's pages have no bleed and no crop marks (WeasyPrint
+    would still draw the marks, invisibly, on the trim's edge)."""
+    saved = [(page, page.bleed, page._page_box.style["marks"]) for page in document.pages]
     if trim:
         for page in document.pages:
             page.bleed = dict.fromkeys(page.bleed, 0)
+            page._page_box.style["marks"] = ()        # WeasyPrint reads them only there
     try:
         yield document
     finally:
-        for page in document.pages:
-            page.bleed = bleeds[id(page)]
+        for page, bleed, marks in saved:
+            page.bleed = bleed
+            page._page_box.style["marks"] = marks
 
 
 def write_pdf(document, path: Path, variant: str | None = None,

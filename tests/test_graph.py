@@ -1,8 +1,12 @@
 """The build graph: an output is rebuilt exactly when something it is made from changed."""
 
+import pypandoc
 import pytest
+from pypdf import PdfReader
 
+from magazine import pandoc
 from magazine.build import build_issue
+from magazine.issue import load_issue
 
 FORMATS = ["print", "epub"]
 
@@ -67,3 +71,36 @@ def test_a_damaged_cache_or_output_is_never_trusted(built_once):
     text = cache.read_text()
     cache.write_text(text.replace('"inputs": "', '"inputs": "0', 1))   # a stale record
     assert len(written(build_issue(built_once, formats=FORMATS))) == 1
+
+
+def test_unchanged_articles_are_not_parsed_again(project, monkeypatch, tmp_path):
+    calls = []
+    convert = pypandoc.convert_text
+    monkeypatch.setattr(pypandoc, "convert_text",
+                        lambda *args, **kwargs: calls.append(args) or convert(*args, **kwargs))
+    with pandoc.cached_in(tmp_path / "conversions"):
+        first = [article.ast for article in load_issue(project, "07").articles]
+        parsed = len(calls)
+        again = [article.ast for article in load_issue(project, "07").articles]
+        assert parsed >= len(first) and len(calls) == parsed and again == first
+        article = project.issues / "07/articles/cross-border-table.md"
+        article.write_text(article.read_text().replace("The plan", "The plan for 2027"))
+        changed = [article.ast for article in load_issue(project, "07").articles]
+    assert len(calls) == parsed + 1 and changed != first and "2027" in str(changed)
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_a_damaged_conversion_cache_never_changes_an_edition(built_once):
+    pdf = built_once.build / "07/infocluster-07-en-print.pdf"
+    good = pdf_text(pdf)
+    entries = sorted((built_once.build / "07/.cache/pandoc").glob("*/*"))
+    contents = [entry.read_bytes() for entry in entries]
+    assert len(entries) > 5
+    for entry, other in zip(entries, contents[1:] + contents[:1]):
+        entry.write_bytes(other)                              # every entry in the wrong place
+    entries[0].write_bytes(contents[1][:-40])                 # and one cut short
+    build_issue(built_once, editions=["en"], formats=["print"], force=True)
+    assert pdf_text(pdf) == good
