@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pandoc, preflight
+from .catalog import refuse_orphans
 from .compose import compose_edition
 from .editions import select_editions, select_formats
 from .epub import write_epub
 from .errors import CatalogError, RenderError
-from .files import write_if_changed
+from .files import issue_lock, remove_partial_files, write_if_changed
 from .graph import BuildCache, cached_fallbacks, cached_output, output_inputs, pipeline_digest
 from .html import print_document
 from .issue import load_issue, newest_issue_id
@@ -53,9 +54,16 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
     layout) in one, its e-book in another. Articles and catalogs that did not change are not
     parsed again (pandoc.cached_in)."""
     issue_id = issue_id or newest_issue_id(project)
-    with pandoc.cached_in(project.build / issue_id / ".cache" / "pandoc") as conversions:
+    manifest = project.issues / issue_id / "issue.yaml"
+    if not manifest.is_file():
+        load_issue(project, issue_id)                   # says clearly what is missing
+    with issue_lock(manifest, "build"), \
+            pandoc.cached_in(project.build / issue_id / ".cache" / "pandoc") as conversions:
+        remove_partial_files(project.build / issue_id)
+        if out_dir:
+            remove_partial_files(out_dir, ".infocluster-*.part")
         result = _build(project, issue_id, editions, formats, strict, out_dir, force, jobs)
-    conversions.prune()
+        conversions.prune()
     return result
 
 
@@ -63,8 +71,6 @@ def _build(project: Project, issue_id: str, editions, formats, strict: bool,
            out_dir: Path | None, force: bool, jobs: int | None) -> BuildResult:
     chosen_editions = select_editions(editions)
     chosen_formats = select_formats(formats)
-    if not (project.issues / issue_id / "issue.yaml").is_file():
-        load_issue(project, issue_id)                   # says clearly what is missing
     out_dir = out_dir or project.build / issue_id
     cache = BuildCache(project.build / issue_id / ".cache" / "graph.json")
     options = {"strict": strict, "out_dir": str(out_dir), "pipeline": pipeline_digest()}
@@ -82,6 +88,8 @@ def _build(project: Project, issue_id: str, editions, formats, strict: bool,
         else:
             fallbacks[edition.tag] = cached_fallbacks(next(iter(records.values())))
     issue = load_issue(project, issue_id) if plan else None     # parsed only when needed
+    if issue:
+        refuse_orphans(project, issue)
     composed = run_jobs([(project, issue, edition) for edition, _, _ in plan], jobs,
                         _compose_job)
     texts = {text.edition.tag: text for text in composed}

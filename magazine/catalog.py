@@ -58,6 +58,19 @@ def all_catalogs(project: Project) -> list[CatalogFile]:
     return sorted(by_name, key=lambda c: natural_key(c.issue), reverse=True)
 
 
+def refuse_orphans(project: Project, issue: Issue) -> None:
+    """Refuse a catalog of the issue whose article the issue no longer lists (or in a
+    folder that is not a language): its translations would be silently ignored."""
+    slugs = {article.slug for article in issue.articles}
+    for path in sorted((project.translations / issue.id).glob("*/*.po")):
+        if path.parent.name not in LANGUAGES:
+            raise CatalogError(f"{path.parent.name!r} is not a language of the magazine "
+                               f"({', '.join(LANGUAGES)}); move the catalog", path)
+        if path.stem not in slugs:
+            raise CatalogError(f"issue.yaml lists no article {path.stem!r}: list the article "
+                               "again, or move this catalog out of translations/", path)
+
+
 def _gettext(args: list[str], path: Path, text: str | None = None):
     """Run a GNU gettext tool; say clearly when gettext is not installed."""
     try:

@@ -6,9 +6,9 @@ from pathlib import Path
 from .catalog import catalog_path, live_entries
 from .checks import entry_state, translation_problems
 from .errors import CatalogError
-from .issue import resolve_inside
 from .model import (Article, ComposedArticle, Edition, EditionText, Fallback, Issue, Project,
                     Segment)
+from .safety import check_image, check_raw_html, resolve_inside
 from .segment import translate_article, walk_article
 from .transliterate import convert_ast, to_cyrillic, to_latin
 from .tree import map_nodes
@@ -58,6 +58,8 @@ def compose_article(project: Project, issue: Issue, article: Article,
         author = convert(author)
     where = article.path if article.lang == edition.language else \
         catalog_path(project, issue, edition.language, article.slug)
+    if where != article.path:                  # a translator's text may not load anything
+        check_raw_html([blocks, *fields.values()], where, None, CatalogError)
     blocks = _rebase_images(_number_headings(_shift_headings(blocks), article.slug),
                             article.path.parent, issue.path, where)
     blocks = bind_numbers(blocks)
@@ -107,6 +109,7 @@ def _rebase_images(blocks, article_dir: Path, issue_dir: Path, where: Path):
             return None
         attr, alt, (src, title) = node["c"]
         resolved = resolve_inside(issue_dir, article_dir, src, where, error=CatalogError)
+        check_image(issue_dir, resolved, where, error=CatalogError)
         rebased = resolved.relative_to(issue_dir.resolve()).as_posix()
         return {"t": "Image", "c": [attr, alt, [rebased, title]]}
     return map_nodes(blocks, rebase)

@@ -23,6 +23,8 @@ from .model import Project
 from .transliterate import looks_cyrillic, to_latin
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+UNPACKED_LIMIT = 256 * 2**20      # a Word article with its pictures unpacks to a few MB
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 PRINTABLE = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
 # heading style names in the languages our authors' Word speaks, and Word's own
 _HEADING_NAME = re.compile(r"^(heading|naslov|наслов|заглавие|заголовок|überschrift|titre)"
@@ -84,6 +86,7 @@ def open_docx(source: Path):
             if head.startswith(b"\xd0\xcf\x11\xe0") else "not a Word .docx file"
         raise ArticleError(f"this is {what}; save it from Word as an unprotected .docx", source)
     try:
+        _check_package(source)
         return docx.Document(str(source))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile,
             etree.XMLSyntaxError) as exc:
@@ -91,11 +94,30 @@ def open_docx(source: Path):
                            source) from None
 
 
+def _check_package(source: Path) -> None:
+    """Refuse a package that unpacks to far more than an article (a zip bomb) or that links
+    to files outside itself (a linked picture, template or frame; hyperlinks are fine)."""
+    with zipfile.ZipFile(source) as package:
+        size = sum(member.file_size for member in package.infolist())
+        if size > UNPACKED_LIMIT:
+            raise ArticleError(f"this .docx unpacks to {size // 2**20} MB, far more than an "
+                               "article with its pictures (a zip bomb?); refused", source)
+        for name in package.namelist():
+            if not name.endswith(".rels"):
+                continue
+            for link in etree.fromstring(package.read(name), SAFE_XML):
+                if link.get("TargetMode") == "External" and \
+                        not link.get("Type", "").endswith("/hyperlink"):
+                    raise ArticleError(f"this .docx links to {link.get('Target')!r} outside "
+                                       "itself (a linked picture or template); refused: insert "
+                                       "the picture itself in Word and save again", source)
+
+
 def _xml(source: Path, member: str):
     with zipfile.ZipFile(source) as package:
         if member not in package.namelist():
             return None
-        return etree.fromstring(package.read(member))
+        return etree.fromstring(package.read(member), SAFE_XML)
 
 
 def tracked_changes(source: Path) -> list[str]:

@@ -10,11 +10,11 @@ from . import pandoc
 from .editions import LANGUAGES
 from .errors import ArticleError, ManifestError
 from .model import Article, Issue, Project
+from .safety import check_image, check_raw_html, line_of, resolve_inside
 from .transliterate import looks_cyrillic
 from .tree import map_nodes
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def natural_key(name: str) -> tuple:
@@ -67,6 +67,7 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
     if cover is not None:
         cover = resolve_inside(folder, folder, str(cover), manifest, lines.get("cover"),
                                ManifestError)
+        check_image(folder, cover, manifest, lines.get("cover"), ManifestError)
     articles = tuple(load_article(path, slug, folder) for path, slug in zip(paths, slugs))
     return Issue(issue_id, folder, number, day, titles, cover, articles)
 
@@ -108,12 +109,20 @@ def load_article(path: Path, slug: str, issue_folder: Path) -> Article:
     return Article(slug, path, lang, script, title, author, ast, lines)
 
 
+LARGEST_TEXT = 2 * 2**20     # a long feature is 50 KB; 2 MB is a mistake (a pasted dump)
+
+
 def read_text(path: Path, error) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", path) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise error("is UTF-16 text; save it as UTF-8", path, 1)
+    if len(raw) > LARGEST_TEXT:
+        raise error(f"is {len(raw) // 2**20} MB, more than any article or manifest can be "
+                    f"(at most {LARGEST_TEXT // 2**20} MB); split it", path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -195,20 +204,8 @@ def _check_images(blocks, path, lines, issue_folder):
     def check(node):
         if node["t"] == "Image":
             target = node["c"][2][0]
-            line = next((n for n, text in enumerate(lines, 1) if target in text), None)
-            resolve_inside(issue_folder, path.parent, target, path, line, ArticleError)
+            line = line_of(lines, target)
+            image = resolve_inside(issue_folder, path.parent, target, path, line, ArticleError)
+            check_image(issue_folder, image, path, line, ArticleError)
     map_nodes(blocks, check)
-
-
-def resolve_inside(folder: Path, base: Path, target: str, path: Path, line=None,
-                   error=ArticleError) -> Path:
-    """Resolve a relative file reference and insist it stays inside the issue folder."""
-    if _URL_SCHEME.match(target) or target.startswith("/"):
-        raise error(f"{target!r}: only files inside the issue folder can be used "
-                    "(a relative path such as ../media/map.svg)", path, line)
-    resolved = (base / target).resolve()
-    if not resolved.is_relative_to(folder.resolve()):
-        raise error(f"{target!r} points outside the issue folder", path, line)
-    if not resolved.is_file():
-        raise error(f"{target!r} does not exist", path, line)
-    return resolved
+    check_raw_html(blocks, path, lines, ArticleError)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import polib
 
-from .catalog import (all_catalogs, catalog_bytes, catalog_path, check_language,
-                      new_catalog, read_catalog, target_languages)
+from .catalog import (all_catalogs, catalog_bytes, catalog_path, check_language, new_catalog,
+                      read_catalog, refuse_orphans, target_languages)
 from .editions import LANGUAGES
-from .files import write_if_changed
+from .errors import CatalogError
+from .files import issue_lock, write_if_changed
 from .memory import Suggestion, TranslationMemory
 from .model import Issue, Project, Segment
 from .segment import segment_article
@@ -38,6 +39,7 @@ EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "revived": "revived", 
 def update_issue_catalogs(project: Project, issue: Issue) -> list[CatalogUpdate]:
     """Create or refresh every catalog of an issue; return the ones that were written.
     Every catalog of every issue is read (and checked) before anything is written."""
+    refuse_orphans(project, issue)
     catalogs = {c.path: c for c in all_catalogs(project)}
     parsed = {path: read_catalog(path) for path in catalogs}
     memories = {lang: build_memory(catalogs.values(), parsed, lang) for lang in LANGUAGES}
@@ -52,9 +54,25 @@ def update_issue_catalogs(project: Project, issue: Issue) -> list[CatalogUpdate]
                 check_language(old, lang, path)
             catalog = new_catalog(old, issue, lang, f"{source} ({article.lang})")
             events = merge_catalog(catalog, old, segments, source, memories[lang])
+            refuse_losing_text(old, catalog, path)
             planned[path] = (catalog_bytes(catalog, path), events)
-    return [CatalogUpdate(path, events) for path, (data, events) in planned.items()
-            if write_if_changed(path, data)]
+    with issue_lock(issue.path / "issue.yaml", "update the translations"):
+        return [CatalogUpdate(path, events) for path, (data, events) in planned.items()
+                if write_if_changed(path, data)]
+
+
+def refuse_losing_text(old: polib.POFile | None, new: polib.POFile, path: Path) -> None:
+    """Refuse to write a catalog that holds less translated or fuzzy text than it had: every
+    translation the old catalog held must be in the new one, live or as an obsolete `#~`."""
+    kept = {e.msgstr for e in new if e.msgstr} | \
+        {text for e in new for text in e.msgstr_plural.values() if text}
+    lost = [e for e in old or () if _translated(e) and not (
+        {e.msgstr, *e.msgstr_plural.values()} - {""}) <= kept]
+    if lost:
+        raise CatalogError(f"this update would lose {len(lost)} translations (the first: "
+                           f"{lost[0].msgstr[:60]!r}); nothing was written. Please report "
+                           "it: the update must never drop a translator's text", path,
+                           lost[0].linenum)
 
 
 def build_memory(catalogs, parsed: dict, lang: str) -> TranslationMemory:

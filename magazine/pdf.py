@@ -51,6 +51,10 @@ def _render(html, base, stylesheets, allowed, where):
                         url_fetcher=fetcher).render(stylesheets=css, font_config=fonts)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc.__cause__ or exc), where) from None
+    except OSError as exc:                  # WeasyPrint copies the fonts to a temporary file
+        raise RenderError(f"cannot write {exc.filename or 'a temporary file'}: "
+                          f"{exc.strerror}; free some disk space and build again",
+                          where) from None
     return document
 
 

@@ -22,10 +22,10 @@ def make_project(root: Path, fixture: str = "mini") -> Project:
     return Project(root)
 
 
-def run_magazine(project: Project, *args: str) -> subprocess.CompletedProcess:
-    """Run the real command line in the project's folder."""
+def run_magazine(project: Project, *args: str, **options) -> subprocess.CompletedProcess:
+    """Run the real command line in the project's folder (`options` go to subprocess.run)."""
     return subprocess.run([sys.executable, "-m", "magazine", "-q", *args], cwd=project.root,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, **options)
 
 
 def epubcheck(path: Path) -> str:

@@ -155,3 +155,69 @@ def test_broken_catalog_is_named_at_its_error_not_at_a_header_warning(project):
     done = run_magazine(project, "translations", "update")
     assert_one_clear_line(done, f"bg/susret-u-nisu.po:{line}:", "end with")
     assert catalog.read_text() == broken
+
+
+def replace_article(project, content: bytes) -> None:
+    (project.issues / "07/articles/sofia-seminar.md").write_bytes(content)
+
+
+@pytest.mark.parametrize("content, fragments", [
+    ("---\ntitle: x\n".encode("utf-16"), ["sofia-seminar.md:1:", "is UTF-16 text"]),
+    (b"---\ntitle: \"Ni\xb9\"\n---\n", ["sofia-seminar.md:2:", "is not UTF-8 text"]),
+    (b"", ["sofia-seminar.md", "front matter"]),
+    (b"---\ntitle: x\n---\n" + b"Dugo. " * 400_000, ["sofia-seminar.md", "is 2 MB", "split it"]),
+])
+def test_unreadable_articles_get_one_line(project, content, fragments):
+    replace_article(project, content)
+    done = run_magazine(project, "build", "-e", "en", "-f", "epub")
+    assert_one_clear_line(done, *fragments)
+
+
+def test_byte_order_mark_and_windows_line_ends_simply_work(project):
+    article = project.issues / "07/articles/sofia-seminar.md"
+    article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes().replace(b"\n", b"\r\n"))
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes().replace(b"\n", b"\r\n"))
+    done = run_magazine(project, "build", "-e", "bg", "-f", "epub")
+    assert done.returncode == 0, done.stderr
+    assert run_magazine(project, "translations", "update").returncode == 0
+    catalog = (project.translations / "07/en/sofia-seminar.po").read_text()
+    assert 'msgid "Семинар в София"' in catalog and "\r" not in catalog
+
+
+@pytest.mark.parametrize("edit, fragments", [
+    (lambda t: t + "  - sofia-seminar\n", ["issue.yaml:12:", "listed twice"]),
+    (lambda t: t.replace("number: 7", "numbr: 7"), ["issue.yaml", "number"]),
+    (lambda t: t.replace("  en: \"Cluster Day\"\n", ""), ["issue.yaml", "title.en is missing"]),
+])
+def test_manifest_mistakes_get_one_line(project, edit, fragments):
+    manifest = project.issues / "07/issue.yaml"
+    manifest.write_text(edit(manifest.read_text()))
+    assert_one_clear_line(run_magazine(project, "build"), *fragments)
+
+
+def test_missing_image_names_the_article_and_line(project):
+    (project.issues / "07/media/dot.svg").unlink()
+    done = run_magazine(project, "build", "-e", "en", "-f", "epub")
+    assert_one_clear_line(done, "sofia-seminar.md:15:", "'../media/dot.svg' does not exist")
+
+
+@pytest.mark.parametrize("command", [["translations", "update"], ["build", "-f", "epub"]])
+def test_a_catalog_for_an_article_no_longer_listed(project, command):
+    old = project.translations / "07/en/old-article.po"
+    old.write_bytes((project.translations / "07/en/sofia-seminar.po").read_bytes())
+    done = run_magazine(project, *command)
+    assert_one_clear_line(done, "translations/07/en/old-article.po",
+                          "issue.yaml lists no article 'old-article'")
+    assert old.exists()
+
+
+def test_a_damaged_docx_gets_one_line(project, tmp_path):
+    import docx
+    source = tmp_path / "cut.docx"
+    document = docx.Document()
+    document.add_paragraph("Tekst")
+    document.save(source)
+    source.write_bytes(source.read_bytes()[:-200])
+    done = run_magazine(project, "import-docx", str(source))
+    assert_one_clear_line(done, "cut.docx")
