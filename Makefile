@@ -5,7 +5,7 @@ EDITION ?= sr-Latn
 VENV := .venv
 MAGAZINE := $(VENV)/bin/magazine
 
-.PHONY: issue translations status preview proofs test bench setup
+.PHONY: issue translations status preview proofs release test bench setup
 
 $(VENV)/.installed: pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh
@@ -28,6 +28,9 @@ preview: setup
 
 proofs: setup
 	$(MAGAZINE) proofs $(ISSUE)
+
+release: setup
+	$(MAGAZINE) release $(ISSUE)
 
 test: setup
 	$(VENV)/bin/python -m pytest -q

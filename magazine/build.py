@@ -168,10 +168,10 @@ def write_edition(project: Project, text: EditionText, formats: list[str], out_d
         log.info("%s epub: writing %s", text.edition.tag, path.name)
         cover = project.build / text.issue.id / ".work" / f"cover-{text.edition.tag}.png"
         write_if_changed(cover, render_cover(project, text))
-        warnings = write_epub(project, text, path, cover)
+        warnings, notes = write_epub(project, text, path, cover)
         _fail_if_strict(strict, warnings, path)
         outputs.append(Output(path, text.edition.tag, "epub", None, path.stat().st_size,
-                              tuple(warnings), (), time.perf_counter() - start))
+                              tuple(warnings), tuple(notes), time.perf_counter() - start))
     return outputs
 
 

@@ -15,6 +15,7 @@ from .errors import MagazineError
 from .issue import all_issues, load_issue
 from .merge import EVENTS, update_issue_catalogs
 from .mixedscript import issue_mixed_script
+from .release import release_issue
 from .review import export_review, import_review
 from .model import Project
 from .transliterate import to_cyrillic, to_latin
@@ -47,6 +48,15 @@ def main(quiet):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="magazine: %(message)s", stream=sys.stderr)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+@main.command()
+@issue_argument
+def release(issue):
+    """Build an issue strictly, check every file, and write dist/<ISSUE>/ for distribution."""
+    folder = release_issue(_project(), issue)
+    click.echo(f"released: {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}"
+               " (verify with: sha256sum -c SHA256SUMS)")
 
 
 @main.command()

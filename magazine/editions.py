@@ -16,6 +16,17 @@ LANGUAGES = ("sr", "bg", "en")
 # Serbian words are written once, in Latin; the Cyrillic edition transliterates them.
 _WORDS = {
     "contents": {"sr": "Sadržaj", "bg": "Съдържание", "en": "Contents"},
+    "accessibility": {
+        "sr": "Tekst sa strukturom naslova, sadržajem i opisom svake slike; fusnote se "
+              "otvaraju kao napomene.",
+        "bg": "Текст със структура от заглавия, съдържание и описание на всяко изображение; "
+              "бележките под линия се отварят като изскачащи бележки.",
+        "en": "Text with a heading structure, a table of contents and a description of every "
+              "image; footnotes open as pop-up notes."},
+    "print-pdf": {"sr": "PDF za štampu", "bg": "PDF за печат", "en": "PDF for print"},
+    "screen-pdf": {"sr": "PDF za ekran", "bg": "PDF за екран", "en": "PDF for screens"},
+    "ebook": {"sr": "Elektronska knjiga (EPUB)", "bg": "Електронна книга (EPUB)",
+              "en": "E-book (EPUB)"},
     "issue": {"sr": "Broj", "bg": "Брой", "en": "Issue"},
     "draft": {"sr": "NACRT", "bg": "ЧЕРНОВА", "en": "DRAFT"},
     "impressum": {"sr": "Impresum", "bg": "Импресум", "en": "Imprint"},

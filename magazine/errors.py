@@ -43,3 +43,7 @@ class EditionError(MagazineError):
 
 class RenderError(MagazineError):
     """pandoc or WeasyPrint failed, or refused a resource."""
+
+
+class ReleaseError(MagazineError):
+    """A release check failed; the details list every problem."""
