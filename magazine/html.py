@@ -112,7 +112,27 @@ def epub_document(text: EditionText) -> dict:
     meta["toc-title"] = _inlines(word(text.edition, "contents"))
     chapters = [block for a in text.articles
                 for block in _opener(a, label_above_title=False) + a.blocks]
-    return pandoc.document(chapters, meta)
+    return pandoc.document(literal_quotes(chapters, text.edition.language), meta)
+
+
+# the marks the print gets from WeasyPrint's `quotes: auto`, written out for e-book readers,
+# many of which ignore CSS quotes
+QUOTE_MARKS = {"sr": ("„", "“", "‚", "‘"), "bg": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
+
+
+def literal_quotes(blocks: list, language: str) -> list:
+    """Return the blocks with quotations as the language's quotation marks (characters)."""
+    marks = QUOTE_MARKS[language]
+
+    def quote(node):
+        if node["t"] != "Quoted":
+            return None
+        kind, content = node["c"]
+        start, end = marks[:2] if kind["t"] == "DoubleQuote" else marks[2:]
+        return {"t": "Span", "c": [["", [], []], [{"t": "Str", "c": start},
+                                                 *map_nodes(content, quote),
+                                                 {"t": "Str", "c": end}]]}
+    return map_nodes(blocks, quote)
 
 
 def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -> dict:

@@ -165,7 +165,7 @@ def to_html(doc: dict, template: Path) -> tuple[str, list[str]]:
 def to_epub(doc: dict, output: Path, resource_path: Path, args: list[str]) -> list[str]:
     """Write an AST document as EPUB 3 to `output`; return pandoc's warnings."""
     _, warnings = _run(json.dumps(doc), "epub3", "json",
-                       [f"--resource-path={resource_path}", "--html-q-tags", *args],
+                       [f"--resource-path={resource_path}", *args],
                        outputfile=str(output), sandbox=False)
     return warnings
 

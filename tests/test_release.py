@@ -74,6 +74,10 @@ def test_the_ebooks_carry_series_accessibility_and_subset_fonts(released, editio
         fonts = [i for i in book.infolist() if i.filename.startswith("EPUB/fonts/")]
         chapter = book.read("EPUB/text/ch001.xhtml").decode()
         nav = book.read("EPUB/nav.xhtml").decode()
+        text = "".join(book.read(n).decode() for n in book.namelist()
+                       if n.startswith("EPUB/text/ch"))
+    opening, closing = ("“", "”") if edition == "en" else ("„", "“")
+    assert "<q>" not in text and re.search(f"{opening}\\w[^{closing}<]*{closing}", text)
     assert re.search(r'property="belongs-to-collection"[^>]*>INFOCLUSTER<', opf)
     assert re.search(r'property="group-position">1<', opf)
     assert 'property="schema:accessibilitySummary"' in opf
