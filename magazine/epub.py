@@ -1,33 +1,22 @@
 """Write an edition as EPUB 3 with pandoc: fonts cut to the edition's characters, the EPUB
 stylesheet, a cover, series and accessibility metadata, and the same bytes every time."""
 
-import base64
 import calendar
-import hashlib
-import io
-import json
 import os
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-import fontTools
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
 from . import pandoc
-from .diskcache import DiskCache
 from .editions import word
 from .files import atomic_path, write_if_changed
+from .fontcut import cut_font
 from .html import epub_document
 from .model import EditionText, Project
 
 _NAMESPACE = uuid.UUID("6f1c8f0e-3b7a-4d8e-9a51-1c2a6e5f7b90")
-# kept in every font whatever the text holds: the alphabets of the three languages in both
-# scripts and common punctuation, so that the four editions (and the next issue) mostly share
-# one cut of each font, made once and kept in build/<ISSUE>/.cache/fonts/
-_ALWAYS = ({chr(c) for c in range(0x20, 0x7F)} | set("\u00a0\u00ad‘’‚“”„–—…•€«»№©°×")
-           | set("ČĆĐŠŽčćđšž") | {chr(c) for c in range(0x400, 0x460)})
+# kept in every font whatever the text holds: what a reader's search box or note may need
+_ALWAYS = {chr(c) for c in range(0x20, 0x7F)} | set("\u00a0\u00ad‘’‚“”„–—…•€«»№©°×")
 
 
 def write_epub(project: Project, text: EditionText, path: Path,
@@ -40,11 +29,8 @@ def write_epub(project: Project, text: EditionText, path: Path,
     meta["belongs-to-collection"] = {"t": "MetaString", "c": "INFOCLUSTER"}
     meta["group-position"] = {"t": "MetaString", "c": str(text.issue.number)}
     meta["accessibilitySummary"] = {"t": "MetaString", "c": word(text.edition, "accessibility")}
-    work = project.build / text.issue.id
-    fonts, note = subset_fonts(project.styles / "fonts", _characters(doc) | issue_characters(
-                                   project, text.issue),
-                               work / ".work" / f"fonts-{text.edition.tag}",
-                               DiskCache(work / ".cache" / "fonts"))
+    cut = project.build / text.issue.id / ".work" / f"fonts-{text.edition.tag}"
+    fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut)
     args = [f"--css={project.styles / 'epub.css'}", f"--epub-cover-image={cover_png}",
             "--split-level=1", "--toc", "--toc-depth=1",
             *[f"--epub-embed-font={font}" for font in fonts]]
@@ -71,16 +57,6 @@ def source_date(text: EditionText):
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def issue_characters(project: Project, issue) -> set[str]:
-    """Return every character of the issue's articles and catalogs, in all languages: one
-    cut of the fonts serves every edition."""
-    found = set()
-    for path in sorted(issue.path.rglob("*.md")) + \
-            sorted((project.translations / issue.id).rglob("*.po")):
-        found.update(path.read_text(encoding="utf-8", errors="ignore"))
-    return found
-
-
 def _characters(node, found=None) -> set[str]:
     """Return every character of an AST's text and metadata."""
     found = set() if found is None else found
@@ -95,34 +71,15 @@ def _characters(node, found=None) -> set[str]:
     return found
 
 
-def subset_fonts(folder: Path, characters: set[str], out: Path,
-                 cache: DiskCache) -> tuple[list[Path], str]:
-    """Cut each font of `folder` to the characters (and the alphabets) into `out`; return
-    the cut fonts and a note of the sizes before and after."""
+def subset_fonts(folder: Path, characters: set[str], out: Path) -> tuple[list[Path], str]:
+    """Cut each font of `folder` to the characters (and what any text needs) into `out`;
+    return the cut fonts and a note of the sizes before and after."""
     wanted = sorted(characters | _ALWAYS)
     paths, before, after = [], 0, 0
     for font_path in sorted(folder.glob("*.ttf")):
         data = font_path.read_bytes()
-        key = json.dumps([hashlib.sha256(data).hexdigest(), fontTools.version, "".join(wanted)])
-        kept = cache.get(key)
-        cut = base64.b64decode(kept) if kept else _cut(data, wanted)
-        if not kept:
-            cache.put(key, base64.b64encode(cut).decode("ascii"))
+        cut = cut_font(data, wanted)
         write_if_changed(out / font_path.name, cut)
         paths.append(out / font_path.name)
         before, after = before + len(data), after + len(cut)
     return paths, f"fonts cut to the text: {before / 2**20:.1f} MB -> {after / 2**20:.2f} MB"
-
-
-def _cut(data: bytes, characters: list[str]) -> bytes:
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
-    options = subset.Options()                     # the usual features: kerning, ligatures,
-    options.name_IDs = ["*"]                       # local forms (Serbian Cyrillic б, г, д)
-    options.notdef_outline = True
-    options.drop_tables += ["meta"]                # font-wide language tags; not for a cut
-    cutter = subset.Subsetter(options)
-    cutter.populate(unicodes=[ord(c) for c in characters])
-    cutter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()

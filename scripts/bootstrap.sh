@@ -40,10 +40,10 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
         apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null
     elif command -v apt-get >/dev/null 2>&1; then
         echo "bootstrap: libharfbuzz-subset0 is missing; run: sudo apt-get install libharfbuzz-subset0" >&2
-        echo "bootstrap: (PDFs are still written, 2-5x slower, without it)" >&2
+        echo "bootstrap: (the e-books need it to cut their fonts; PDFs are 2-5x slower without it)" >&2
     else
         echo "bootstrap: libharfbuzz-subset (HarfBuzz's subsetter) is missing and apt-get is not available;" >&2
-        echo "bootstrap: install it with your system's package manager (PDFs are still written, 2-5x slower)" >&2
+        echo "bootstrap: install it with your system's package manager (the e-books need it)" >&2
     fi
 fi
 touch .venv/.installed
