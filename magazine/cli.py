@@ -54,9 +54,10 @@ def main(quiet):
 @issue_argument
 def release(issue):
     """Build an issue strictly, check every file, and write dist/<ISSUE>/ for distribution."""
-    folder = release_issue(_project(), issue)
-    click.echo(f"released: {folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder}"
-               " (verify with: sha256sum -c SHA256SUMS)")
+    project = _project()
+    folder = release_issue(project, issue)
+    click.echo(f"released: {folder.relative_to(project.root)} "
+               "(verify with: sha256sum -c SHA256SUMS)")
 
 
 @main.command()

@@ -26,13 +26,14 @@ def atomic_path(path: Path):
         os.chmod(tmp, 0o666 & ~_umask())            # as readable as any other file written here
         os.replace(tmp, path)
     except OSError as exc:
-        raise MagazineError(f"cannot write: {exc.strerror}{_advice(exc)}", path) from None
+        raise MagazineError(f"cannot write: {exc.strerror}{disk_advice(exc)}", path) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def _advice(exc: OSError) -> str:
+def disk_advice(exc: OSError) -> str:
+    """Return what to do about a write error when the disk (or a quota) is full, else ""."""
     full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
     return "; free some disk space and try again (the last good file is kept)" if full else ""
 

@@ -54,10 +54,12 @@ def cut_font(data: bytes, characters) -> bytes:
     face = hb.hb_face_create(blob, 0)
     wanted = cutter.hb_subset_input_create_or_fail()
     try:
+        unicodes = cutter.hb_subset_input_set(wanted, _UNICODE)
         for character in characters:
-            hb.hb_set_add(cutter.hb_subset_input_set(wanted, _UNICODE), ord(character))
+            hb.hb_set_add(unicodes, ord(character))
+        names = cutter.hb_subset_input_set(wanted, _NAME_ID)
         for name_id in _NAMES:
-            hb.hb_set_add(cutter.hb_subset_input_set(wanted, _NAME_ID), name_id)
+            hb.hb_set_add(names, name_id)
         cutter.hb_subset_input_set_flags(wanted, _NOTDEF_OUTLINE)
         cut = cutter.hb_subset_or_fail(face, wanted)
         if cut == _FFI.NULL:

@@ -10,7 +10,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .errors import RenderError
-from .files import atomic_path
+from .files import atomic_path, disk_advice
 from .logs import collected_warnings
 
 
@@ -53,8 +53,7 @@ def _render(html, base, stylesheets, allowed, where):
         raise RenderError(str(exc.__cause__ or exc), where) from None
     except OSError as exc:                  # WeasyPrint copies the fonts to a temporary file
         raise RenderError(f"cannot write {exc.filename or 'a temporary file'}: "
-                          f"{exc.strerror}; free some disk space and build again",
-                          where) from None
+                          f"{exc.strerror}{disk_advice(exc)}", where) from None
     return document
 
 

@@ -23,6 +23,7 @@ from .errors import MagazineError, ReleaseError
 from .graph import pipeline_digest
 from .issue import load_issue
 from .model import Issue, Output, Project
+from .safety import line_of
 from .status import issue_status, language_totals
 from .tree import find_nodes
 from .workers import run_jobs
@@ -80,8 +81,7 @@ def undescribed_images(project: Project, issue: Issue) -> list[str]:
             attrs = dict(image["c"][0][2])
             if not image["c"][1] and not attrs.get("alt", "").strip():
                 target = image["c"][2][0]
-                line = next((n for n, text in enumerate(article.source_lines, 1)
-                             if target in text), None)
+                line = line_of(article.source_lines, target)
                 where = article.path.relative_to(project.root)
                 found.append(f"{where}:{line}: the image {target} has no description; write "
                              "one: ![what the picture shows](path)")
