@@ -1,5 +1,5 @@
 """Run the command line as `python -m magazine`."""
 
-from .cli import main
+from magazine.cli import main
 
 main()

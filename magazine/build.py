@@ -4,26 +4,39 @@ import logging
 import os
 import re
 import time
-from html import unescape
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
-from . import pandoc, preflight
-from .catalog import refuse_orphans
-from .compose import compose_edition
-from .editions import select_editions, select_formats
-from .epub import write_epub
-from .errors import CatalogError, RenderError
-from .files import issue_lock, remove_partial_files, write_if_changed
-from .graph import BuildCache, cached_fallbacks, cached_output, output_inputs, pipeline_digest
-from .html import print_document
-from .issue import load_issue, newest_issue_id
-from .mixedscript import issue_mixed_script
-from .model import EditionText, Fallback, Issue, Output, Project
-from .pdf import (first_page_png, layout, pages_for_print, pages_for_screen, pdf_bytes,
-                  write_pdf)
-from .proofs import write_proofs
-from .workers import run_jobs
+from magazine.errors import CatalogError, RenderError
+from magazine.languages import select_editions, select_formats
+from magazine.machinery.files import issue_lock, remove_partial_files, write_if_changed
+from magazine.machinery.graph import (
+    BuildCache,
+    cached_fallbacks,
+    cached_output,
+    output_inputs,
+    pipeline_digest,
+)
+from magazine.machinery.workers import run_jobs
+from magazine.model import EditionText, Fallback, Issue, Output, Project
+from magazine.pandoc import convert
+from magazine.serbian.mixedscript import issue_mixed_script
+from magazine.sources.issue import load_issue, newest_issue_id
+from magazine.translation.catalog import refuse_orphans
+from magazine.typeset import preflight
+from magazine.typeset.compose import compose_edition
+from magazine.typeset.document import print_document
+from magazine.typeset.epub import write_epub
+from magazine.typeset.pdf import (
+    first_page_png,
+    layout,
+    pages_for_print,
+    pages_for_screen,
+    pdf_bytes,
+    write_pdf,
+)
+from magazine.typeset.proofs import write_proofs
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +65,13 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
     composed first, so a strict build that fails writes nothing; then they are written in
     parallel processes, as many as there are cores (or `jobs`): each edition's PDFs (one
     layout) in one, its e-book in another. Articles and catalogs that did not change are not
-    parsed again (pandoc.cached_in)."""
+    parsed again (convert.cached_in)."""
     issue_id = issue_id or newest_issue_id(project)
     manifest = project.issues / issue_id / "issue.yaml"
     if not manifest.is_file():
         load_issue(project, issue_id)                   # says clearly what is missing
     with issue_lock(manifest, "build"), \
-            pandoc.cached_in(project.build / issue_id / ".cache" / "pandoc") as conversions:
+            convert.cached_in(project.build / issue_id / ".cache" / "pandoc") as conversions:
         remove_partial_files(project.build / issue_id)
         if out_dir:
             remove_partial_files(out_dir, ".infocluster-*.part")
@@ -274,7 +287,7 @@ def edition_html(project: Project, text: EditionText, cover_only: bool = False):
     """Return the edition as the HTML the PDFs are laid out from, and pandoc's warnings."""
     cover = text.issue.cover.relative_to(text.issue.path.resolve()).as_posix() \
         if text.issue.cover else None
-    return pandoc.to_html(print_document(text, cover, cover_only),
+    return convert.to_html(print_document(text, cover, cover_only),
                           project.styles / "templates" / "magazine.html")
 
 

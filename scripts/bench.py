@@ -36,19 +36,18 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import polib  # noqa: E402
-
 import pypandoc  # noqa: E402
 
-from magazine import pandoc  # noqa: E402
 from magazine.build import build_issue, output_name, render_pdf_layout  # noqa: E402
-from magazine.html import epub_document, print_document  # noqa: E402
-from magazine.compose import compose_edition  # noqa: E402
-from magazine.editions import EDITIONS  # noqa: E402
-from magazine.issue import load_issue  # noqa: E402
-from magazine.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
-from magazine.transliterate import to_cyrillic, to_latin  # noqa: E402
-from magazine.merge import update_issue_catalogs  # noqa: E402
+from magazine.languages import EDITIONS  # noqa: E402
 from magazine.model import Project  # noqa: E402
+from magazine.pandoc import convert  # noqa: E402
+from magazine.serbian.transliterate import to_cyrillic, to_latin  # noqa: E402
+from magazine.sources.issue import load_issue  # noqa: E402
+from magazine.translation.merge import update_issue_catalogs  # noqa: E402
+from magazine.typeset.compose import compose_edition  # noqa: E402
+from magazine.typeset.document import epub_document, print_document  # noqa: E402
+from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
 
 GENERATED = "90"
 ARTICLES = 20

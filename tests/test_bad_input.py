@@ -1,7 +1,6 @@
 """Bad input gets one clear line naming the file (and line), exit code 1, nothing damaged."""
 
 import pytest
-
 from conftest import run_magazine
 
 

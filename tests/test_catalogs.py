@@ -7,14 +7,14 @@ from pathlib import Path
 
 import polib
 import pytest
-
 from conftest import REPO, make_project, run_magazine
-from magazine.catalog import catalog_path, read_catalog
-from magazine.issue import load_issue
-from magazine.merge import update_issue_catalogs
+
 from magazine.model import Project
-from magazine.status import issue_status
-from magazine.transliterate import to_cyrillic
+from magazine.serbian.transliterate import to_cyrillic
+from magazine.sources.issue import load_issue
+from magazine.translation.catalog import catalog_path, read_catalog
+from magazine.translation.merge import update_issue_catalogs
+from magazine.translation.status import issue_status
 
 ARTICLE = "07/articles/susret-u-nisu.md"
 EN = "07/en/susret-u-nisu.po"
@@ -266,7 +266,7 @@ def test_memory_offers_a_later_translation_to_an_entry_still_empty(project):
 
 
 def test_memory_finds_close_matches_made_of_common_words():
-    from magazine.memory import Suggestion, TranslationMemory
+    from magazine.translation.memory import Suggestion, TranslationMemory
     for size in (20, 60, 600):
         texts = [Suggestion(f"Klasteri u regionu su održali sastanak broj {i} sa partnerima "
                             f"iz grada {i}.", f"T{i}", "07/a") for i in range(size)]
@@ -278,7 +278,7 @@ def test_memory_finds_close_matches_made_of_common_words():
 
 
 def test_issues_sort_by_number_not_by_letters():
-    from magazine.issue import natural_key
+    from magazine.sources.issue import natural_key
     assert sorted(["10", "9", "01", "2026-10", "2026-9"], key=natural_key) == \
         ["01", "9", "10", "2026-9", "2026-10"]
 

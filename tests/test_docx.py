@@ -8,13 +8,12 @@ from pathlib import Path
 import docx
 import pypandoc
 import pytest
+from conftest import run_magazine
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.shared import Pt
 from PIL import Image
 from pypdf import PdfReader
-
-from conftest import run_magazine
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -168,7 +167,7 @@ def test_review_round_trip_puts_a_proofreaders_correction_into_the_catalog(proje
     done = run_magazine(project, "import-review", str(edited))
     assert done.returncode == 0, done.stderr
     assert "1 corrections" in done.stdout and "'Ko je došao'" in done.stdout
-    from magazine.catalog import read_catalog
+    from magazine.translation.catalog import read_catalog
     entry = read_catalog(catalog).find("Ko je došao")
     assert (entry.msgstr, entry.flags, entry.tcomment) == ("Who took part", [], "reviewed")
     check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(catalog)],

@@ -3,13 +3,13 @@
 import re
 
 import pypdfium2
+from conftest import REPO, epubcheck, make_project, run_magazine
 from pypdf import PdfReader
 
-from conftest import REPO, epubcheck, make_project, run_magazine
 from magazine.build import build_issue, edition_html
-from magazine.compose import compose_edition
-from magazine.editions import EDITIONS
-from magazine.issue import load_issue
+from magazine.languages import EDITIONS
+from magazine.sources.issue import load_issue
+from magazine.typeset.compose import compose_edition
 
 ARTICLE = "07/articles/susret-u-nisu.md"
 UNTRANSLATED = (255, 208, 204)          # the tints magazine.css gives fallback text

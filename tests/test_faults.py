@@ -8,14 +8,14 @@ import sys
 import time
 
 import pytest
-
 from conftest import run_magazine
-from magazine import merge
-from magazine.errors import CatalogError
-from magazine.files import issue_lock
-from magazine.issue import load_issue
-from magazine.merge import update_issue_catalogs
 from test_bad_input import assert_one_clear_line
+
+from magazine.errors import CatalogError
+from magazine.machinery.files import issue_lock
+from magazine.sources.issue import load_issue
+from magazine.translation import merge
+from magazine.translation.merge import update_issue_catalogs
 
 EN_PRINT = "07/infocluster-07-en-print.pdf"
 

@@ -5,15 +5,15 @@ import json
 import tempfile
 from pathlib import Path
 
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO
-from magazine.catalog import read_catalog
-from magazine.errors import CatalogError
-from magazine.issue import load_article
-from magazine.segment import translate_article
 from test_segment import as_markdown
+
+from magazine.errors import CatalogError
+from magazine.sources.issue import load_article
+from magazine.translation.catalog import read_catalog
+from magazine.translation.segment import translate_article
 
 WORDS = st.sampled_from(["Niš", "Sofija", "klaster", "Ниш", "София", "клъстер", "cluster",
                          "2027.", "15%", "EU-IPA", "o'clock", "„saradnja“", "(IT)", "a",

@@ -4,9 +4,9 @@ import pypandoc
 import pytest
 from pypdf import PdfReader
 
-from magazine import pandoc
 from magazine.build import build_issue
-from magazine.issue import load_issue
+from magazine.pandoc import convert
+from magazine.sources.issue import load_issue
 
 FORMATS = ["print", "epub"]
 
@@ -78,7 +78,7 @@ def test_unchanged_articles_are_not_parsed_again(project, monkeypatch, tmp_path)
     convert = pypandoc.convert_text
     monkeypatch.setattr(pypandoc, "convert_text",
                         lambda *args, **kwargs: calls.append(args) or convert(*args, **kwargs))
-    with pandoc.cached_in(tmp_path / "conversions"):
+    with convert.cached_in(tmp_path / "conversions"):
         first = [article.ast for article in load_issue(project, "07").articles]
         parsed = len(calls)
         again = [article.ast for article in load_issue(project, "07").articles]

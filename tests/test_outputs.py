@@ -5,11 +5,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import REPO, epubcheck
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import REPO, epubcheck
-from magazine.editions import EDITIONS, FORMATS
+from magazine.languages import EDITIONS, FORMATS
 
 MM = 72 / 25.4
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

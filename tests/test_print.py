@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from conftest import REPO, make_project, run_magazine
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import REPO, make_project, run_magazine
 from magazine.build import build_issue, output_name
-from magazine.editions import EDITIONS
+from magazine.languages import EDITIONS
 from magazine.model import Project
-from magazine.typography import bind_numbers
+from magazine.typeset.typography import bind_numbers
 
 MM = 72 / 25.4
 QUOTES = {"sr-Latn": ("„", "“"), "sr-Cyrl": ("„", "“"), "bg": ("„", "“"), "en": ("“", "”")}
@@ -198,7 +198,7 @@ def test_preview_writes_one_editions_screen_pdf_and_html(tmp_path):
 
 
 def test_watch_notices_a_saved_stylesheet(tmp_path):
-    from magazine.watch import changed, snapshot
+    from magazine.machinery.watch import changed, snapshot
     project = make_project(tmp_path)
     before = snapshot([project.styles])
     css = project.styles / "magazine.css"

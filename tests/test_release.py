@@ -7,8 +7,8 @@ import subprocess
 import zipfile
 
 import pytest
-
 from conftest import REPO, run_magazine
+
 from magazine.model import Project
 
 EDITIONS = ("sr-Latn", "sr-Cyrl", "bg", "en")

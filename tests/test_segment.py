@@ -4,19 +4,19 @@ import json
 
 import pypandoc
 import pytest
-
 from conftest import REPO
-from magazine.compose import compose_article
-from magazine.editions import EDITIONS
-from magazine.issue import load_issue
+
+from magazine.languages import EDITIONS
 from magazine.model import Project
-from magazine.segment import translate_article, walk_article
+from magazine.sources.issue import load_issue
+from magazine.translation.segment import translate_article, walk_article
+from magazine.typeset.compose import compose_article
 
 
 def as_markdown(blocks: list) -> str:
     doc = {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": blocks}
-    from magazine import pandoc
-    doc["pandoc-api-version"] = pandoc.api_version()
+    from magazine.pandoc import convert
+    doc["pandoc-api-version"] = convert.api_version()
     return pypandoc.convert_text(json.dumps(doc), "markdown", format="json")
 
 
@@ -74,13 +74,13 @@ def test_untranslated_blocks_print_in_the_source_language_and_are_counted(tmp_pa
 
 
 def test_translation_that_starts_like_a_list_stays_a_paragraph():
-    from magazine import pandoc
-    parsed = pandoc.markdown_to_inlines(["15. oktobra održan je sastanak.", "- Da", "# jedan"])
+    from magazine.pandoc import convert
+    parsed = convert.markdown_to_inlines(["15. oktobra održan je sastanak.", "- Da", "# jedan"])
     assert [p[0]["c"] for p in parsed] == ["15.", "-", "#"]
 
 
 def test_footnote_marks_are_numbered_within_each_block():
-    from magazine.segment import segment_article
+    from magazine.translation.segment import segment_article
     issue = load_issue(Project(REPO), "01")
     marked = [s.text for a in issue.articles for s in segment_article(a) if "[^" in s.text]
     assert marked and all("[^1]" in text and "[^2]" not in text for text in marked)

@@ -1,6 +1,6 @@
 """Serbian Latin and Cyrillic for ordinary text."""
 
-from magazine.transliterate import convert_ast, to_cyrillic, to_latin
+from magazine.serbian.transliterate import convert_ast, to_cyrillic, to_latin
 
 
 def test_latin_to_cyrillic_keeps_case_and_digraphs():
@@ -54,11 +54,11 @@ import unicodedata  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from conftest import make_project, run_magazine  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from conftest import make_project, run_magazine  # noqa: E402
-from magazine import transliterate  # noqa: E402
+from magazine.serbian import transliterate  # noqa: E402
 
 CORPUS = Path(__file__).parent / "data" / "serbian-script.tsv"
 
@@ -153,10 +153,10 @@ def test_mixed_scripts_are_reported_by_status_and_build(tmp_path):
 
 
 def test_serbian_catalogs_may_be_written_in_cyrillic(tmp_path):
-    from magazine.compose import compose_edition
-    from magazine.editions import EDITIONS
-    from magazine.issue import load_issue
-    from magazine.segment import plain_text
+    from magazine.languages import EDITIONS
+    from magazine.sources.issue import load_issue
+    from magazine.translation.segment import plain_text
+    from magazine.typeset.compose import compose_edition
     project = make_project(tmp_path)
     catalog = project.translations / "07/sr/cross-border-table.po"
     catalog.write_text(catalog.read_text().replace('msgstr "Plan"', 'msgstr "План"'))
@@ -169,10 +169,10 @@ def test_serbian_catalogs_may_be_written_in_cyrillic(tmp_path):
 
 
 def test_article_written_in_cyrillic_prints_latin_in_the_latin_edition(tmp_path):
-    from magazine.compose import compose_edition
-    from magazine.editions import EDITIONS
-    from magazine.issue import load_issue
-    from magazine.segment import plain_text
+    from magazine.languages import EDITIONS
+    from magazine.sources.issue import load_issue
+    from magazine.translation.segment import plain_text
+    from magazine.typeset.compose import compose_edition
     project = make_project(tmp_path)
     article = project.issues / "07/articles/susret-u-nisu.md"
     article.write_text(to_cyrillic(article.read_text()))

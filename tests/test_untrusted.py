@@ -6,9 +6,8 @@ import zipfile
 
 import docx
 import pytest
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from conftest import run_magazine
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from test_bad_input import assert_one_clear_line
 
 ARTICLE = "07/articles/sofia-seminar.md"

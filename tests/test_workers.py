@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from magazine.diskcache import DiskCache
 from magazine.errors import ArticleError, RenderError
-from magazine.workers import run_jobs
+from magazine.machinery.diskcache import DiskCache
+from magazine.machinery.workers import run_jobs
 
 
 def test_jobs_run_in_processes_of_their_own_and_return_in_order():

@@ -3,16 +3,24 @@ the catalog's translations otherwise, in the edition's script."""
 
 from pathlib import Path
 
-from .catalog import catalog_path, live_entries
-from .checks import entry_state, translation_problems
-from .errors import CatalogError
-from .model import (Article, ComposedArticle, Edition, EditionText, Fallback, Issue, Project,
-                    Segment)
-from .safety import check_image, check_raw_html, resolve_inside
-from .segment import translate_article, walk_article
-from .transliterate import convert_ast, to_cyrillic, to_latin
-from .tree import map_nodes
-from .typography import bind_numbers
+from magazine.errors import CatalogError
+from magazine.model import (
+    Article,
+    ComposedArticle,
+    Edition,
+    EditionText,
+    Fallback,
+    Issue,
+    Project,
+    Segment,
+)
+from magazine.pandoc.ast import map_nodes
+from magazine.serbian.transliterate import convert_ast, to_cyrillic, to_latin
+from magazine.sources.safety import check_image, check_raw_html, resolve_inside
+from magazine.translation.catalog import catalog_path, live_entries
+from magazine.translation.checks import entry_state, translation_problems
+from magazine.translation.segment import translate_article, walk_article
+from magazine.typeset.typography import bind_numbers
 
 SOURCE_TAGS = {"sr": {"Latn": "sr-Latn", "Cyrl": "sr-Cyrl"}, "bg": {"Cyrl": "bg"},
                "en": {"Latn": "en"}}

@@ -5,7 +5,7 @@ import os
 import pickle
 from multiprocessing.connection import wait
 
-from .errors import RenderError
+from magazine.errors import RenderError
 
 
 def run_jobs(items: list, jobs: int | None, job) -> list:

@@ -8,15 +8,23 @@ from pathlib import Path
 
 import polib
 
-from .catalog import (all_catalogs, catalog_bytes, catalog_path, check_language, new_catalog,
-                      read_catalog, refuse_orphans, target_languages)
-from .editions import LANGUAGES
-from .errors import CatalogError
-from .files import issue_lock, write_if_changed
-from .memory import Suggestion, TranslationMemory
-from .model import Issue, Project, Segment
-from .segment import segment_article
-from .similarity import MEMORY_THRESHOLD, PAIR_THRESHOLD, stem_similarity, stems
+from magazine.errors import CatalogError
+from magazine.languages import LANGUAGES
+from magazine.machinery.files import issue_lock, write_if_changed
+from magazine.model import Issue, Project, Segment
+from magazine.translation.catalog import (
+    all_catalogs,
+    catalog_bytes,
+    catalog_path,
+    check_language,
+    new_catalog,
+    read_catalog,
+    refuse_orphans,
+    target_languages,
+)
+from magazine.translation.memory import Suggestion, TranslationMemory
+from magazine.translation.segment import segment_article
+from magazine.translation.similarity import MEMORY_THRESHOLD, PAIR_THRESHOLD, stem_similarity, stems
 
 MEMORY_NOTE = "memory: "          # the extracted-comment line that says where a text came from
 

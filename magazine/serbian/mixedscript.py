@@ -4,7 +4,7 @@ wrong script, which spell-checkers and search miss. Checked in Serbian and Bulga
 import re
 from pathlib import Path
 
-from .model import Issue, Project
+from magazine.model import Issue, Project
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")

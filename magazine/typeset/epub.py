@@ -7,12 +7,12 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import pandoc
-from .editions import word
-from .files import atomic_path, write_if_changed
-from .fontcut import cut_font
-from .html import epub_document
-from .model import EditionText, Project
+from magazine.languages import word
+from magazine.machinery.files import atomic_path, write_if_changed
+from magazine.model import EditionText, Project
+from magazine.pandoc import convert
+from magazine.typeset.document import epub_document
+from magazine.typeset.fontcut import cut_font
 
 _NAMESPACE = uuid.UUID("6f1c8f0e-3b7a-4d8e-9a51-1c2a6e5f7b90")
 # kept in every font whatever the text holds: what a reader's search box or note may need
@@ -35,7 +35,7 @@ def write_epub(project: Project, text: EditionText, path: Path,
             "--split-level=1", "--toc", "--toc-depth=1",
             *[f"--epub-embed-font={font}" for font in fonts]]
     with atomic_path(path) as tmp, source_date(text):
-        return pandoc.to_epub(doc, tmp, text.issue.path, args), [note]
+        return convert.to_epub(doc, tmp, text.issue.path, args), [note]
 
 
 def book_id(text: EditionText) -> uuid.UUID:

@@ -3,11 +3,11 @@
 
 import re
 
-from . import pandoc
-from .editions import in_script, month_year, word
-from .images import image_info
-from .model import ComposedArticle, EditionText
-from .tree import find_nodes, map_nodes
+from magazine.languages import in_script, month_year, word
+from magazine.model import ComposedArticle, EditionText
+from magazine.pandoc import convert
+from magazine.pandoc.ast import find_nodes, map_nodes
+from magazine.sources.images import image_info
 
 
 def _inlines(text: str) -> dict:
@@ -94,10 +94,10 @@ def print_document(text: EditionText, cover: str | None, cover_only: bool = Fals
         meta["cover-image"] = {"t": "MetaString", "c": cover}
     if cover_only:
         meta["cover-only"] = {"t": "MetaBool", "c": True}
-        return pandoc.document([], meta)
+        return convert.document([], meta)
     blocks = [_article_div(a, footnotes_on_page=True, issue_dir=text.issue.path)
               for a in text.articles]
-    return pandoc.document(blocks, meta)
+    return convert.document(blocks, meta)
 
 
 def epub_document(text: EditionText) -> dict:
@@ -112,7 +112,7 @@ def epub_document(text: EditionText) -> dict:
     meta["toc-title"] = _inlines(word(text.edition, "contents"))
     chapters = [block for a in text.articles
                 for block in _opener(a, label_above_title=False) + a.blocks]
-    return pandoc.document(literal_quotes(chapters, text.edition.language), meta)
+    return convert.document(literal_quotes(chapters, text.edition.language), meta)
 
 
 # the marks the print gets from WeasyPrint's `quotes: auto`, written out for e-book readers,
@@ -224,7 +224,7 @@ def _page_footnotes(blocks: list) -> list:
     def float_note(node):
         if node["t"] != "Note":
             return None
-        inlines = pandoc.block_inlines(map_nodes(node["c"], float_note))
+        inlines = convert.block_inlines(map_nodes(node["c"], float_note))
         return {"t": "Span", "c": [["", ["footnote"], []], inlines]}
     return map_nodes(blocks, float_note)
 

@@ -10,10 +10,10 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from .files import write_if_changed
-from .model import Edition, Fallback, Output, Project, Segment
+from magazine.machinery.files import write_if_changed
+from magazine.model import Edition, Fallback, Output, Project, Segment
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent          # magazine/
 PDF_STYLES = ("fonts.css", "magazine.css", "print.css")
 EPUB_STYLES = ("fonts.css", "magazine.css", "epub.css")     # the cover image uses the first two
 
@@ -36,8 +36,8 @@ def _files(folder: Path, pattern: str = "**/*") -> list[Path]:
 
 def pipeline_digest() -> str:
     """Return a digest of the pipeline's own code and data: a new version rebuilds all."""
-    return _digest({p.name: digest_file(p) for p in _files(PACKAGE, "*.py")
-                    + _files(PACKAGE, "*.yaml")})
+    return _digest({p.relative_to(PACKAGE).as_posix(): digest_file(p)
+                    for p in _files(PACKAGE, "**/*.py") + _files(PACKAGE, "**/*.yaml")})
 
 
 def _digest(parts: dict) -> str:

@@ -3,9 +3,9 @@ of pandoc's AST serves both, so what a translator sees is exactly what prints.""
 
 import re
 
-from . import pandoc
-from .model import Article, Segment
-from .tree import find_nodes, map_nodes
+from magazine.model import Article, Segment
+from magazine.pandoc import convert
+from magazine.pandoc.ast import find_nodes, map_nodes
 
 META_FIELDS = ("title", "summary", "section")
 NOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -182,7 +182,7 @@ def meta_inlines(meta: dict, key: str) -> list:
     if value["t"] == "MetaInlines":
         return value["c"]
     if value["t"] == "MetaBlocks":
-        return pandoc.block_inlines(value["c"])
+        return convert.block_inlines(value["c"])
     if value["t"] == "MetaString":
         return [{"t": "Str", "c": value["c"]}]
     return []
@@ -209,7 +209,7 @@ def translate_article(article: Article, translate, fallback) -> tuple[dict, list
     found = _segments_in_walk_order(article)
     chosen = [translate(seg) if seg is not None else None for seg, _ in found]
     wanted = [i for i, text in enumerate(chosen) if text is not None]
-    parsed = dict(zip(wanted, pandoc.markdown_to_inlines([chosen[i] for i in wanted],
+    parsed = dict(zip(wanted, convert.markdown_to_inlines([chosen[i] for i in wanted],
                                                           article.path)))
     position = iter(range(len(found)))
 
@@ -233,7 +233,7 @@ def _segments_in_walk_order(article: Article) -> list[tuple[Segment | None, list
         return inlines
 
     walk_article(article, collect)
-    texts = pandoc.inlines_to_markdown([inlines for _, inlines in found])
+    texts = convert.inlines_to_markdown([inlines for _, inlines in found])
     locate = _Locator(article.source_lines)
     seen = {}
     result = []

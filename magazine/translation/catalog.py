@@ -9,11 +9,11 @@ from pathlib import Path
 
 import polib
 
-from .editions import LANGUAGES
-from .errors import CatalogError
-from .files import write_if_changed
-from .issue import natural_key
-from .model import Article, Issue, Project
+from magazine.errors import CatalogError
+from magazine.languages import LANGUAGES
+from magazine.machinery.files import write_if_changed
+from magazine.model import Article, Issue, Project
+from magazine.sources.issue import natural_key
 
 GETTEXT_LANGUAGE = {"sr": "sr@latin", "bg": "bg", "en": "en"}
 PLURAL_FORMS = {

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pypandoc
 
-from .diskcache import DiskCache
-from .errors import RenderError
-from .logs import collected_warnings
+from magazine.errors import RenderError
+from magazine.machinery.diskcache import DiskCache
+from magazine.machinery.logs import collected_warnings
 
 READER = "markdown"        # pandoc Markdown; "smart" reads "..." as quotes the edition typesets
 WRITER = "markdown-smart"  # writes – ’ … as characters; quotes are turned back into "..." first

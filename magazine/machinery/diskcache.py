@@ -5,8 +5,8 @@ import os
 import time
 from pathlib import Path
 
-from .errors import MagazineError
-from .files import atomic_path
+from magazine.errors import MagazineError
+from magazine.machinery.files import atomic_path
 
 KEEP_DAYS = 14          # entries no build has used for this long are removed
 

@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from .errors import ArticleError
-from .tree import map_nodes
+from magazine.errors import ArticleError
+from magazine.pandoc.ast import map_nodes
 
 URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # raw HTML that would make pandoc or WeasyPrint fetch something (links, <a href>, are not)

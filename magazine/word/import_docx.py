@@ -14,13 +14,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from . import pandoc
-from .editions import LANGUAGES
-from .errors import ArticleError, ManifestError
-from .files import atomic_path, write_if_changed
-from .issue import newest_issue_id
-from .model import Project
-from .transliterate import looks_cyrillic, to_latin
+from magazine.errors import ArticleError, ManifestError
+from magazine.languages import LANGUAGES
+from magazine.machinery.files import atomic_path, write_if_changed
+from magazine.model import Project
+from magazine.pandoc import convert
+from magazine.serbian.transliterate import looks_cyrillic, to_latin
+from magazine.sources.issue import newest_issue_id
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 UNPACKED_LIMIT = 256 * 2**20      # a Word article with its pictures unpacks to a few MB
@@ -59,7 +59,7 @@ def import_docx(project: Project, source: Path, issue_id: str | None = None,
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "prepared.docx"
         mark_headings(document).save(prepared)
-        body, pandoc_warnings = pandoc.docx_to_markdown(prepared, Path(tmp) / "extracted")
+        body, pandoc_warnings = convert.docx_to_markdown(prepared, Path(tmp) / "extracted")
         warnings += pandoc_warnings
         lang, reason = choose_language(lang, document, title + "\n" + body)
         slug = slug or slug_from(title or source.stem)

@@ -6,12 +6,12 @@ import math
 import re
 from dataclasses import asdict, dataclass, field
 
-from .catalog import catalog_path, live_entries, target_languages
-from .checks import entry_state, translation_problems
-from .editions import LANGUAGES
-from .model import Issue, Project
-from .segment import segment_article
-from .similarity import word_diff
+from magazine.languages import LANGUAGES
+from magazine.model import Issue, Project
+from magazine.translation.catalog import catalog_path, live_entries, target_languages
+from magazine.translation.checks import entry_state, translation_problems
+from magazine.translation.segment import segment_article
+from magazine.translation.similarity import word_diff
 
 _MARKUP = re.compile(r"\]\([^)]*\)|\]\{[^}]*\}|\[\^\d+\]|<[^>\s]+>")
 _NOT_TRANSLATED = re.compile(r"`[^`]*`|\[[^\]]*\]\{[^}]*\.notranslate[^}]*\}")

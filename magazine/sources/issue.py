@@ -6,13 +6,13 @@ from pathlib import Path
 
 import yaml
 
-from . import pandoc
-from .editions import LANGUAGES
-from .errors import ArticleError, ManifestError
-from .model import Article, Issue, Project
-from .safety import check_image, check_raw_html, line_of, resolve_inside
-from .transliterate import looks_cyrillic
-from .tree import map_nodes
+from magazine.errors import ArticleError, ManifestError
+from magazine.languages import LANGUAGES
+from magazine.model import Article, Issue, Project
+from magazine.pandoc import convert
+from magazine.pandoc.ast import map_nodes
+from magazine.serbian.transliterate import looks_cyrillic
+from magazine.sources.safety import check_image, check_raw_html, line_of, resolve_inside
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -101,7 +101,7 @@ def load_article(path: Path, slug: str, issue_folder: Path) -> Article:
     for key in ("summary", "section"):
         if key in front and not isinstance(front[key], str):
             raise ArticleError(f"{key} must be text", path, _key_line(text, key))
-    ast = pandoc.read_markdown(text, path)
+    ast = convert.read_markdown(text, path)
     lines = tuple(text.split("\n"))
     _check_images(ast["blocks"], path, lines, issue_folder)
     script = "Cyrl" if lang == "bg" or (lang == "sr" and looks_cyrillic(text[body_start:])) \

@@ -7,7 +7,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import MagazineError
+from magazine.errors import MagazineError
 
 PARTIAL = ".*.part"        # atomic_path's temporary files: left behind only by a killed run
 

@@ -1,8 +1,8 @@
 """The four editions, the three formats, and the few interface words each edition prints."""
 
-from .errors import EditionError
-from .model import Edition
-from .transliterate import to_cyrillic
+from magazine.errors import EditionError
+from magazine.model import Edition
+from magazine.serbian.transliterate import to_cyrillic
 
 EDITIONS = {
     "sr-Latn": Edition("sr-Latn", "sr", "Latn", "Srpski (latinica)"),

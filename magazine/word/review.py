@@ -10,15 +10,15 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.shared import Pt, RGBColor
 
-from . import pandoc
-from .catalog import catalog_path, read_catalog, write_catalog
-from .compose import compose_edition
-from .editions import EDITIONS
-from .errors import CatalogError, EditionError, MagazineError
-from .files import atomic_path
-from .html import epub_document
-from .issue import load_issue
-from .model import EditionText, Project
+from magazine.errors import CatalogError, EditionError, MagazineError
+from magazine.languages import EDITIONS
+from magazine.machinery.files import atomic_path
+from magazine.model import EditionText, Project
+from magazine.pandoc import convert
+from magazine.sources.issue import load_issue
+from magazine.translation.catalog import catalog_path, read_catalog, write_catalog
+from magazine.typeset.compose import compose_edition
+from magazine.typeset.document import epub_document
 
 REVIEWED = "reviewed"
 SHADES = {"fuzzy": "FFE49A", "untranslated": "FFD0CC"}       # the draft tints of the PDFs
@@ -79,7 +79,7 @@ def export_review(project: Project, issue_id: str | None, lang: str, slug: str |
             path = folder / f"{composed.slug}.docx"
             one = EditionText(issue, edition, (composed,))
             with atomic_path(path) as tmp:
-                pandoc.to_docx(epub_document(one), tmp, issue.path,
+                convert.to_docx(epub_document(one), tmp, issue.path,
                                project.styles / "reference.docx")
             written.append(path)
     return written

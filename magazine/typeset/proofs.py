@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdfium2
 from PIL import Image, ImageDraw
 
-from .files import write_if_changed
+from magazine.machinery.files import write_if_changed
 
 PAGE_WIDTH_PX = 900          # a single page proof
 THUMB_WIDTH_PX = 220         # a page on the contact sheet

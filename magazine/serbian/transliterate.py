@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .tree import map_nodes
+from magazine.pandoc.ast import map_nodes
 
 DATA = Path(__file__).with_name("serbian-script.yaml")
 

@@ -4,8 +4,8 @@ again for new blocks, exactly or as a close match."""
 from collections import Counter
 from dataclasses import dataclass
 
-from .checks import translation_problems
-from .similarity import stem_similarity, stems
+from magazine.translation.checks import translation_problems
+from magazine.translation.similarity import stem_similarity, stems
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from cffi import FFI
 
-from .errors import RenderError
+from magazine.errors import RenderError
 
 _FFI = FFI()
 _FFI.cdef("""

@@ -9,9 +9,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from .errors import RenderError
-from .files import atomic_path, disk_advice
-from .logs import collected_warnings
+from magazine.errors import RenderError
+from magazine.machinery.files import atomic_path, disk_advice
+from magazine.machinery.logs import collected_warnings
 
 
 class ProjectFetcher(URLFetcher):

@@ -1,0 +1,1 @@
+"""What every stage leans on: atomic files and locks, the build graph, the disk cache, worker processes, logs, watching."""

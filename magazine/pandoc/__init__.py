@@ -1,0 +1,1 @@
+"""pandoc: the tool (convert.py) and its JSON document tree (ast.py)."""

@@ -1,0 +1,1 @@
+"""Serbian in both scripts: exact transliteration, and words that mix the two alphabets."""

@@ -1,0 +1,1 @@
+"""What the editors give: the issue's manifest, its articles and images, and what they may reach."""

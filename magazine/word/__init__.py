@@ -1,0 +1,1 @@
+"""Word files: authors' .docx in, proofreaders' review copies out and back."""
