@@ -8,18 +8,12 @@ from pathlib import Path
 
 import click
 
-from magazine.build import build_issue, build_proofs, preview_edition
+from magazine import __version__
 from magazine.errors import MagazineError
-from magazine.machinery.watch import snapshot, wait_for_change
 from magazine.model import Project
-from magazine.release import release_issue
-from magazine.serbian.mixedscript import issue_mixed_script
-from magazine.serbian.transliterate import to_cyrillic, to_latin
-from magazine.sources.issue import all_issues, load_issue
-from magazine.translation import status
-from magazine.translation.merge import EVENTS, update_issue_catalogs
-from magazine.word.import_docx import import_docx
-from magazine.word.review import export_review, import_review
+
+# Each command imports its stage when it runs, so that `--help`, `transliterate` and
+# `translations status` start without loading WeasyPrint.
 
 issue_argument = click.argument("issue", required=False)
 
@@ -41,7 +35,21 @@ class _Group(click.Group):
             sys.exit(1)
 
 
-@click.group(cls=_Group)
+def _print_version(ctx, _param, value) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from magazine.pandoc.convert import version as pandoc_version
+    click.echo(f"magazine {__version__} (pandoc {pandoc_version()}, "
+               f"WeasyPrint {version('weasyprint')})")
+    ctx.exit()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Print the versions of magazine, pandoc and "
+              "WeasyPrint, and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
 def main(quiet):
     """INFOCLUSTER: build the magazine's editions and manage its translations."""
@@ -54,6 +62,7 @@ def main(quiet):
 @issue_argument
 def release(issue):
     """Build an issue strictly, check every file, and write dist/<ISSUE>/ for distribution."""
+    from magazine.release import release_issue
     project = _project()
     folder = release_issue(project, issue)
     click.echo(f"released: {folder.relative_to(project.root)} "
@@ -75,6 +84,7 @@ def release(issue):
               help="Editions built at once (default: one per core).")
 def build(issue, editions, formats, strict, out_dir, force, jobs):
     """Build an issue's editions as print PDF, screen PDF and EPUB (only what changed)."""
+    from magazine.build import build_issue
     start = time.perf_counter()
     result = build_issue(_project(), issue, editions, formats, strict, out_dir, force, jobs)
     click.echo(_summary(result.outputs))
@@ -114,6 +124,7 @@ def _summary(outputs) -> str:
               help="Edition to proof (repeatable; default all).")
 def proofs(issue, editions):
     """Render PNG proofs (cover, contents, a spread, all pages) into build/<ISSUE>/proofs/."""
+    from magazine.typeset.proofs import build_proofs
     project = _project()
     for path in build_proofs(project, issue, editions):
         click.echo(f"  {path.relative_to(project.root)}")
@@ -127,6 +138,8 @@ def proofs(issue, editions):
               help="Build again whenever a file in styles/, the issue or its catalogs changes.")
 def preview(issue, edition, watch):
     """Build one edition's screen PDF and an HTML page into build/<ISSUE>/preview/."""
+    from magazine.machinery.watch import snapshot, wait_for_change
+    from magazine.typeset.preview import preview_edition
     project = _project()
     folders = [project.styles, project.issues, project.translations]
     seen = snapshot(folders)
@@ -159,6 +172,7 @@ def preview(issue, edition, watch):
 @click.option("--force", is_flag=True, help="Replace an article of the same slug.")
 def import_docx_command(file, issue_id, slug, lang, force):
     """Import a Word .docx as an article of an issue, with its images."""
+    from magazine.word.import_docx import import_docx
     project = _project()
     result = import_docx(project, file.resolve(), issue_id, slug, lang, force)
     click.echo(f"  {result.article.relative_to(project.root)} ({result.lang}, "
@@ -178,6 +192,7 @@ def import_docx_command(file, issue_id, slug, lang, force):
               help="Source | translation table from the catalog, for corrections.")
 def export_docx_command(issue, lang, slug, bilingual):
     """Write Word review copies into build/<ISSUE>/review/<edition>/."""
+    from magazine.word.review import export_review
     project = _project()
     for path in export_review(project, issue, lang, slug, bilingual):
         click.echo(f"  {path.relative_to(project.root)}")
@@ -187,6 +202,7 @@ def export_docx_command(issue, lang, slug, bilingual):
 @click.argument("file", type=click.Path(path_type=Path))
 def import_review_command(file):
     """Put a proofreader's corrections from a bilingual review copy into its catalog."""
+    from magazine.word.review import import_review
     project = _project()
     result = import_review(project, file.resolve())
     where = result.catalog.relative_to(project.root.resolve())
@@ -206,6 +222,8 @@ def translations():
 @issue_argument
 def translations_update(issue):
     """Create or refresh the catalogs of an issue, keeping every translation."""
+    from magazine.sources.issue import load_issue
+    from magazine.translation.merge import EVENTS, update_issue_catalogs
     project = _project()
     written = update_issue_catalogs(project, load_issue(project, issue))
     for update in written:
@@ -228,6 +246,9 @@ def translations_update(issue):
 def translations_status(issue, every_issue, fmt, fail_under):
     """Show how far each article is translated into each language, and what changed under
     each fuzzy entry."""
+    from magazine.serbian.mixedscript import issue_mixed_script
+    from magazine.sources.issue import all_issues, load_issue
+    from magazine.translation import status
     project = _project()
     issues = all_issues(project) if every_issue else [load_issue(project, issue)]
     statuses = [s for one in issues for s in status.issue_status(project, one)]
@@ -247,6 +268,7 @@ def transliterate(target, file):
     """Transliterate Serbian text or Markdown between Latin and Cyrillic (stdin to stdout
     without FILE), keeping line breaks, markup, addresses, code and names (see
     magazine/transliterate.py)."""
+    from magazine.serbian.transliterate import to_cyrillic, to_latin
     convert = to_cyrillic if target == "cyrl" else to_latin
     try:
         text = file.read().decode("utf-8")

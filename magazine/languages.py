@@ -1,17 +1,65 @@
-"""The four editions, the three formats, and the few interface words each edition prints."""
+"""Every fact about the magazine's three languages and four editions, in one place: their
+tags (BCP 47, gettext, hyphenation), quotation marks, plural forms, month names, and the
+words the editions and the review copies print. Adding a language is this file and its
+tests."""
+
+from dataclasses import dataclass
 
 from magazine.errors import EditionError
 from magazine.model import Edition
 from magazine.serbian.transliterate import to_cyrillic
 
+
+@dataclass(frozen=True)
+class Language:
+    """A language the magazine is written and translated in."""
+
+    code: str                   # ISO 639-1, as in front matter (lang:) and translations/<lang>/
+    name: str                   # in English, for catalog headers
+    gettext: str                # a catalog header's Language:
+    plural_forms: str           # a catalog header's Plural-Forms:
+    scripts: tuple[str, ...]    # the scripts its text may be written in (ISO 15924)
+    quotes: tuple[str, str, str, str]   # double open, double close, single open, single close
+    months: tuple[str, ...]
+    review_columns: tuple[str, str]     # the bilingual review copy's heads: source, translation
+    review_guide: str
+
+
+_LANGUAGES = (
+    Language("sr", "Serbian (Latin script)", "sr@latin",
+             "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+             "(n%100<10 || n%100>=20) ? 1 : 2);",
+             ("Latn", "Cyrl"), ("„", "“", "‚", "‘"),
+             tuple("januar februar mart april maj jun jul avgust septembar oktobar novembar "
+                   "decembar".split()),
+             ("Izvor", "Prevod"),
+             "Ispravljajte samo desnu kolonu. Žuto: prevod čeka proveru; crveno: nije preveden."),
+    Language("bg", "Bulgarian", "bg", "nplurals=2; plural=(n != 1);",
+             ("Cyrl",), ("„", "“", "‚", "‘"),
+             tuple("януари февруари март април май юни юли август септември октомври ноември "
+                   "декември".split()),
+             ("Източник", "Превод"),
+             "Поправяйте само дясната колона. Жълто: преводът чака проверка; червено: не е "
+             "преведен."),
+    Language("en", "English", "en", "nplurals=2; plural=(n != 1);",
+             ("Latn",), ("“", "”", "‘", "’"),
+             tuple("January February March April May June July August September October "
+                   "November December".split()),
+             ("Source", "Translation"),
+             "Correct the right-hand column only. Amber: the translation awaits checking; red: "
+             "not translated yet."),
+)
+LANGUAGE = {language.code: language for language in _LANGUAGES}
+LANGUAGES = tuple(LANGUAGE)             # ("sr", "bg", "en"): the order of every table
+
+# The editions: Serbian is printed in both scripts (sr-Cyrl transliterated from the Serbian
+# text); English hyphenates as British English, which the magazine spells.
 EDITIONS = {
-    "sr-Latn": Edition("sr-Latn", "sr", "Latn", "Srpski (latinica)"),
-    "sr-Cyrl": Edition("sr-Cyrl", "sr", "Cyrl", "Српски (ћирилица)"),
-    "bg": Edition("bg", "bg", "Cyrl", "Български"),
-    "en": Edition("en", "en", "Latn", "English"),
+    "sr-Latn": Edition("sr-Latn", "sr", "Latn", "Srpski (latinica)", "sr-Latn"),
+    "sr-Cyrl": Edition("sr-Cyrl", "sr", "Cyrl", "Српски (ћирилица)", "sr-Cyrl"),
+    "bg": Edition("bg", "bg", "Cyrl", "Български", "bg"),
+    "en": Edition("en", "en", "Latn", "English", "en-GB"),
 }
-FORMATS = ("print", "screen", "epub")
-LANGUAGES = ("sr", "bg", "en")
 
 # Serbian words are written once, in Latin; the Cyrillic edition transliterates them.
 _WORDS = {
@@ -73,13 +121,6 @@ _WORDS = {
         "en": "The project is co-financed by the European Union through the IPA cross-border programme.",
     },
 }
-_MONTHS = {
-    "sr": "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",
-    "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
-    "en": "January February March April May June July August September October November December",
-}
-
-
 def select_editions(tags) -> list[Edition]:
     """Return the editions named, in the order given; all four when none is named."""
     if not tags:
@@ -89,17 +130,6 @@ def select_editions(tags) -> list[Edition]:
         raise EditionError(
             f"unknown edition {unknown[0]!r}; choose from {', '.join(EDITIONS)}", "command line")
     return [EDITIONS[t] for t in dict.fromkeys(tags)]
-
-
-def select_formats(names) -> list[str]:
-    """Return the formats named; all three when none is named."""
-    if not names:
-        return list(FORMATS)
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown:
-        raise EditionError(
-            f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}", "command line")
-    return [n for n in FORMATS if n in names]
 
 
 def in_script(edition: Edition, text: str) -> str:
@@ -116,5 +146,24 @@ def word(edition: Edition, key: str) -> str:
 
 def month_year(edition: Edition, day) -> str:
     """Return 'oktobar 2026' in the edition's language and script."""
-    month = _MONTHS[edition.language].split()[day.month - 1]
+    month = LANGUAGE[edition.language].months[day.month - 1]
     return in_script(edition, f"{month} {day.year}")
+
+
+def source_tag(language: str, script: str) -> str:
+    """Return the BCP 47 tag of text in a language and script: the edition's that prints it."""
+    return next(e.tag for e in EDITIONS.values()
+                if e.language == language and e.script == script)
+
+
+def edition_named(name: str) -> Edition:
+    """Return the edition a tag names; a language code alone names its first edition (sr:
+    Serbian Latin)."""
+    edition = EDITIONS.get(name) or next(
+        (e for e in EDITIONS.values() if e.language == name), None)
+    if edition is None:
+        names = [n for code in LANGUAGES for n in dict.fromkeys(
+            [code, *(e.tag for e in EDITIONS.values() if e.language == code)])]
+        raise EditionError(f"unknown language {name!r}; choose {', '.join(names[:-1])} or "
+                           f"{names[-1]}", "command line")
+    return edition

@@ -101,12 +101,14 @@ class EditionText:
 
 @dataclass(frozen=True)
 class Edition:
-    """One of the four editions: a BCP 47 tag, the language of its text and its script."""
+    """One of the four editions: a BCP 47 tag, the language of its text and its script, its
+    name in its own language, and the tag its printed text carries for hyphenation."""
 
     tag: str
     language: str
     script: str
     name: str
+    hyphenation: str
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,15 @@ class Output:
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
     cached: bool = False
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """One edition's files to write: its text, the formats, where, and how."""
+
+    project: Project
+    text: EditionText
+    formats: tuple[str, ...]
+    out_dir: Path
+    strict: bool = False
+    jobs: int | None = None             # processes for the print and screen PDFs at once

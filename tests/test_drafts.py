@@ -6,7 +6,8 @@ import pypdfium2
 from conftest import REPO, epubcheck, make_project, run_magazine
 from pypdf import PdfReader
 
-from magazine.build import build_issue, edition_html
+from magazine.build import build_issue
+from magazine.typeset.render import edition_html
 from magazine.languages import EDITIONS
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition

@@ -9,7 +9,8 @@ from conftest import REPO, epubcheck
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from magazine.languages import EDITIONS, FORMATS
+from magazine.formats import FORMATS
+from magazine.languages import EDITIONS
 
 MM = 72 / 25.4
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

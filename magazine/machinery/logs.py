@@ -2,6 +2,9 @@
 
 import logging
 from contextlib import contextmanager
+from pathlib import Path
+
+from magazine.errors import RenderError
 
 
 class _Collect(logging.Handler):
@@ -28,3 +31,9 @@ def collected_warnings(logger_name: str):
     finally:
         logger.removeHandler(handler)
         logger.propagate, logger.level = propagate, level
+
+
+def refuse_warnings(strict: bool, warnings, path: Path) -> None:
+    """In a strict build, fail on an output's warnings (naming the first)."""
+    if strict and warnings:
+        raise RenderError(f"{len(warnings)} warnings in a strict build: {warnings[0]}", path)

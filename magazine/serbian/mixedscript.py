@@ -4,13 +4,15 @@ wrong script, which spell-checkers and search miss. Checked in Serbian and Bulga
 import re
 from pathlib import Path
 
+from magazine.languages import LANGUAGE
 from magazine.model import Issue, Project
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}|\S+://\S+|\S+@\S+")
-CHECKED = ("sr", "bg")
+# the languages written in Cyrillic, where a look-alike Latin letter hides
+CHECKED = tuple(code for code, language in LANGUAGE.items() if "Cyrl" in language.scripts)
 
 
 def mixed_words(text: str) -> list[str]:

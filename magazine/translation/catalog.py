@@ -10,19 +10,10 @@ from pathlib import Path
 import polib
 
 from magazine.errors import CatalogError
-from magazine.languages import LANGUAGES
+from magazine.languages import LANGUAGE, LANGUAGES
 from magazine.machinery.files import write_if_changed
 from magazine.model import Article, Issue, Project
 from magazine.sources.issue import natural_key
-
-GETTEXT_LANGUAGE = {"sr": "sr@latin", "bg": "bg", "en": "en"}
-PLURAL_FORMS = {
-    "sr": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-          "(n%100<10 || n%100>=20) ? 1 : 2);",
-    "bg": "nplurals=2; plural=(n != 1);",
-    "en": "nplurals=2; plural=(n != 1);",
-}
-LANGUAGE_NAMES = {"sr": "Serbian (Latin script)", "bg": "Bulgarian", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -141,7 +132,7 @@ def new_catalog(old: polib.POFile | None, issue: Issue, lang: str, title: str) -
     """Return an empty catalog with the old one's header comment and fields, completed."""
     catalog = polib.POFile(wrapwidth=0)
     catalog.header = old.header if old is not None and old.header.strip() else \
-        f"INFOCLUSTER {issue.id}: {LANGUAGE_NAMES[lang]} translation of {title}"
+        f"INFOCLUSTER {issue.id}: {LANGUAGE[lang].name} translation of {title}"
     catalog.metadata = _metadata(old, issue, lang)
     catalog.metadata_is_fuzzy = False
     return catalog
@@ -152,21 +143,21 @@ def _metadata(old, issue: Issue, lang: str) -> dict:
     metadata.setdefault("Project-Id-Version", f"INFOCLUSTER {issue.id}")
     metadata.setdefault("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE")   # a PO editor fills these
     metadata.setdefault("Last-Translator", "FULL NAME <EMAIL@ADDRESS>")
-    metadata.setdefault("Language-Team", f"INFOCLUSTER {LANGUAGE_NAMES[lang]}")
+    metadata.setdefault("Language-Team", f"INFOCLUSTER {LANGUAGE[lang].name}")
     metadata.update({
-        "Language": GETTEXT_LANGUAGE[lang],
+        "Language": LANGUAGE[lang].gettext,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS[lang],
+        "Plural-Forms": LANGUAGE[lang].plural_forms,
     })
     return metadata
 
 
 def check_language(catalog: polib.POFile, lang: str, path: Path) -> None:
     """Refuse a catalog whose header names another language than its folder."""
-    said = catalog.metadata.get("Language", GETTEXT_LANGUAGE[lang])
-    if said not in (GETTEXT_LANGUAGE[lang], lang):
+    said = catalog.metadata.get("Language", LANGUAGE[lang].gettext)
+    if said not in (LANGUAGE[lang].gettext, lang):
         raise CatalogError(f"the header says Language: {said}, but this folder holds "
-                           f"{LANGUAGE_NAMES[lang]} catalogs; move the file or fix the header",
+                           f"{LANGUAGE[lang].name} catalogs; move the file or fix the header",
                            path)

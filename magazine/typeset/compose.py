@@ -4,6 +4,7 @@ the catalog's translations otherwise, in the edition's script."""
 from pathlib import Path
 
 from magazine.errors import CatalogError
+from magazine.languages import source_tag
 from magazine.model import (
     Article,
     ComposedArticle,
@@ -21,9 +22,6 @@ from magazine.translation.catalog import catalog_path, live_entries
 from magazine.translation.checks import entry_state, translation_problems
 from magazine.translation.segment import translate_article, walk_article
 from magazine.typeset.typography import bind_numbers
-
-SOURCE_TAGS = {"sr": {"Latn": "sr-Latn", "Cyrl": "sr-Cyrl"}, "bg": {"Cyrl": "bg"},
-               "en": {"Latn": "en"}}
 
 
 def compose_edition(project: Project, issue: Issue, edition: Edition) -> EditionText:
@@ -54,7 +52,7 @@ def compose_article(project: Project, issue: Issue, article: Article,
             fallbacks.append(Fallback(path, entry.linenum if entry else None, state, seg,
                                       reason))
             attr = ["", ["fallback", state.replace(" ", "-")],
-                    [["lang", SOURCE_TAGS[article.lang][article.script]], ["title", reason]]]
+                    [["lang", source_tag(article.lang, article.script)], ["title", reason]]]
             return [{"t": "Span", "c": [attr, inlines]}]
 
         fields, blocks = translate_article(article, translate, fallback)

@@ -3,7 +3,7 @@
 
 import re
 
-from magazine.languages import in_script, month_year, word
+from magazine.languages import LANGUAGE, in_script, month_year, word
 from magazine.model import ComposedArticle, EditionText
 from magazine.pandoc import convert
 from magazine.pandoc.ast import find_nodes, map_nodes
@@ -75,14 +75,10 @@ def edition_meta(text: EditionText) -> dict:
     return meta
 
 
-HYPHENATION_LANG = {"en": "en-GB"}     # the magazine spells British English
-
-
 def print_document(text: EditionText, cover: str | None, cover_only: bool = False) -> dict:
     """Return the AST of the whole printed edition, footnotes as page footnotes."""
     meta = edition_meta(text)
-    meta["lang"] = {"t": "MetaString",
-                    "c": HYPHENATION_LANG.get(text.edition.tag, text.edition.tag)}
+    meta["lang"] = {"t": "MetaString", "c": text.edition.hyphenation}
     meta["articles"] = {"t": "MetaList", "c": [
         {"t": "MetaMap", "c": {
             "id": {"t": "MetaString", "c": a.slug},
@@ -115,14 +111,11 @@ def epub_document(text: EditionText) -> dict:
     return convert.document(literal_quotes(chapters, text.edition.language), meta)
 
 
-# the marks the print gets from WeasyPrint's `quotes: auto`, written out for e-book readers,
-# many of which ignore CSS quotes
-QUOTE_MARKS = {"sr": ("„", "“", "‚", "‘"), "bg": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
-
-
 def literal_quotes(blocks: list, language: str) -> list:
-    """Return the blocks with quotations as the language's quotation marks (characters)."""
-    marks = QUOTE_MARKS[language]
+    """Return the blocks with quotations as the language's quotation marks (characters): the
+    marks the print gets from WeasyPrint's `quotes: auto`, written out for e-book readers,
+    many of which ignore CSS quotes."""
+    marks = LANGUAGE[language].quotes
 
     def quote(node):
         if node["t"] != "Quoted":

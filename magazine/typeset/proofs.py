@@ -2,12 +2,21 @@
 first article spread and a contact sheet of every page, for designers and proofreaders."""
 
 import io
+import logging
 from pathlib import Path
 
 import pypdfium2
 from PIL import Image, ImageDraw
 
+from magazine.languages import select_editions
 from magazine.machinery.files import write_if_changed
+from magazine.model import Project
+from magazine.sources.issue import load_issue
+from magazine.typeset.compose import compose_edition
+from magazine.typeset.pdf import pages_for_print, pdf_bytes
+from magazine.typeset.render import render_pdf_layout
+
+log = logging.getLogger(__name__)
 
 PAGE_WIDTH_PX = 900          # a single page proof
 THUMB_WIDTH_PX = 220         # a page on the contact sheet
@@ -74,4 +83,18 @@ def write_proofs(pdf_bytes: bytes, folder: Path) -> list[Path]:
         image.save(out, format="PNG", optimize=True)
         write_if_changed(folder / name, out.getvalue())
         written.append(folder / name)
+    return written
+
+
+def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> list[Path]:
+    """Render PNG proofs of each chosen edition's print pages into build/<ISSUE>/proofs/."""
+    issue = load_issue(project, issue_id)
+    written = []
+    for edition in select_editions(editions):
+        text = compose_edition(project, issue, edition)
+        document, _, _ = render_pdf_layout(project, text)
+        pages, _ = pages_for_print(document)
+        log.info("proofs of %s", edition.tag)
+        written += write_proofs(pdf_bytes(pages, trim=True),
+                                project.build / issue.id / "proofs" / edition.tag)
     return written

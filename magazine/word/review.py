@@ -10,8 +10,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.shared import Pt, RGBColor
 
-from magazine.errors import CatalogError, EditionError, MagazineError
-from magazine.languages import EDITIONS
+from magazine.errors import CatalogError, MagazineError
+from magazine.languages import LANGUAGE, edition_named
 from magazine.machinery.files import atomic_path
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
@@ -22,14 +22,6 @@ from magazine.typeset.document import epub_document
 
 REVIEWED = "reviewed"
 SHADES = {"fuzzy": "FFE49A", "untranslated": "FFD0CC"}       # the draft tints of the PDFs
-HEADER = {"sr": ("Izvor", "Prevod"), "bg": ("Източник", "Превод"), "en": ("Source", "Translation")}
-GUIDE = {
-    "sr": "Ispravljajte samo desnu kolonu. Žuto: prevod čeka proveru; crveno: nije preveden.",
-    "bg": "Поправяйте само дясната колона. Жълто: преводът чака проверка; червено: не е "
-          "преведен.",
-    "en": "Correct the right-hand column only. Amber: the translation awaits checking; red: "
-          "not translated yet.",
-}
 
 
 @dataclass(frozen=True)
@@ -46,18 +38,10 @@ def entry_id(msgctxt: str | None, msgid: str) -> str:
     return hashlib.sha1(f"{msgctxt or ''}\x04{msgid}".encode()).hexdigest()[:12]
 
 
-def _edition(tag: str):
-    tag = {"sr": "sr-Latn"}.get(tag, tag)
-    if tag not in EDITIONS:
-        raise EditionError(f"unknown language {tag!r}; choose sr, sr-Latn, sr-Cyrl, bg or en",
-                           "command line")
-    return EDITIONS[tag]
-
-
 def export_review(project: Project, issue_id: str | None, lang: str, slug: str | None = None,
                   bilingual: bool = False) -> list[Path]:
     """Write Word review copies of an issue's articles (or one) into build/<ISSUE>/review/."""
-    edition = _edition(lang)
+    edition = edition_named(lang)
     issue = load_issue(project, issue_id)
     articles = [a for a in issue.articles if slug in (None, a.slug)]
     if not articles:
@@ -96,11 +80,11 @@ def write_bilingual(project: Project, catalog: Path, source_lang: str, path: Pat
     document.core_properties.title = f"INFOCLUSTER review: {document.core_properties.identifier}"
     document.core_properties.language = target
     document.add_heading(document.core_properties.title, level=1)
-    document.add_paragraph(GUIDE[target])
+    document.add_paragraph(LANGUAGE[target].review_guide)
     table = document.add_table(rows=1, cols=2)
     if "Table" in {style.name for style in document.styles}:        # styles/reference.docx
         table.style = document.styles["Table"]
-    source_head, target_head = HEADER[target]
+    source_head, target_head = LANGUAGE[target].review_columns
     table.rows[0].cells[0].text = f"{source_head} ({source_lang})"
     table.rows[0].cells[1].text = f"{target_head} ({target})"
     for entry in entries:
