@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from magazine.errors import MagazineError
 from magazine.machinery.workers import run_jobs
 from magazine.model import Issue, Output, Project
+from magazine.pandoc import ast
 from magazine.pandoc.ast import find_nodes
 from magazine.sources.safety import line_of
 from magazine.translation.catalog import check_catalog
@@ -43,9 +44,8 @@ def undescribed_images(project: Project, issue: Issue) -> list[str]:
     found = []
     for article in issue.articles:
         for image in find_nodes(article.ast["blocks"], lambda n: n["t"] == "Image"):
-            attrs = dict(image["c"][0][2])
-            if not image["c"][1] and not attrs.get("alt", "").strip():
-                target = image["c"][2][0]
+            if not ast.content(image) and not ast.attributes(image).get("alt", "").strip():
+                target = ast.target(image)
                 line = line_of(article.source_lines, target)
                 where = article.path.relative_to(project.root)
                 found.append(f"{where}:{line}: the image {target} has no description; write "

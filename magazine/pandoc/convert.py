@@ -11,6 +11,8 @@ import pypandoc
 from magazine.errors import RenderError
 from magazine.machinery.diskcache import DiskCache
 from magazine.machinery.logs import collected_warnings
+from magazine.pandoc import ast
+from magazine.pandoc.ast import map_nodes
 
 READER = "markdown"        # pandoc Markdown; "smart" reads "..." as quotes the edition typesets
 WRITER = "markdown-smart"  # writes – ’ … as characters; quotes are turned back into "..." first
@@ -90,8 +92,8 @@ def inlines_to_markdown(inline_lists: list[list]) -> list[str]:
     """Write each list of inlines as one line of Markdown, in one pandoc call."""
     if not inline_lists:
         return []
-    blocks = [{"t": "Div", "c": [[f"s{i}", [], []], [{"t": "Para", "c": _ascii_quotes(inl)}]]}
-              for i, inl in enumerate(inline_lists)]
+    blocks = [ast.Div([ast.Para(_ascii_quotes(inlines))], ident=f"s{i}")
+              for i, inlines in enumerate(inline_lists)]
     out, _ = _run(json.dumps(document(blocks)), WRITER, "json", ["--wrap=none"])
     texts = [""] * len(inline_lists)
     for match in _DIV_CHUNK.finditer(out):
@@ -99,21 +101,14 @@ def inlines_to_markdown(inline_lists: list[list]) -> list[str]:
     return texts
 
 
-def _ascii_quotes(node):
+def _ascii_quotes(inlines: list) -> list:
     """Turn pandoc's Quoted nodes back into the straight quotes an author types."""
-    if isinstance(node, list):
-        out = []
-        for item in node:
-            if isinstance(item, dict) and item.get("t") == "Quoted":
-                mark = '"' if item["c"][0]["t"] == "DoubleQuote" else "'"
-                out += [{"t": "Str", "c": mark}, *_ascii_quotes(item["c"][1]),
-                        {"t": "Str", "c": mark}]
-            else:
-                out.append(_ascii_quotes(item))
-        return out
-    if isinstance(node, dict) and "c" in node:
-        return {"t": node["t"], "c": _ascii_quotes(node["c"])}
-    return node
+    def straighten(node):
+        if node["t"] != "Quoted":
+            return None
+        mark = '"' if ast.is_double_quote(node) else "'"
+        return [ast.Str(mark), *map_nodes(ast.content(node), straighten), ast.Str(mark)]
+    return map_nodes(inlines, straighten)
 
 
 _BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-+*#>|])(\s|$)")
@@ -134,25 +129,9 @@ def markdown_to_inlines(texts: list[str], where=None) -> list[list]:
     blocks = read_markdown(source, where)["blocks"]
     result = [[] for _ in texts]
     for block in blocks:
-        if block["t"] == "Div" and block["c"][0][0].startswith("s"):
-            result[int(block["c"][0][0][1:])] = block_inlines(block["c"][1])
+        if block["t"] == "Div" and ast.ident(block).startswith("s"):
+            result[int(ast.ident(block)[1:])] = ast.block_inlines(ast.content(block))
     return result
-
-
-def block_inlines(blocks: list) -> list:
-    """Return the inlines of paragraphs and headings, joined by spaces."""
-    inlines = []
-    for block in blocks:
-        if block["t"] in ("Para", "Plain"):
-            content = block["c"]
-        elif block["t"] == "Header":
-            content = block["c"][2]
-        else:
-            continue
-        if inlines:
-            inlines.append({"t": "Space"})
-        inlines.extend(content)
-    return inlines
 
 
 def to_html(doc: dict, template: Path) -> tuple[str, list[str]]:

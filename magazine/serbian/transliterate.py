@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from magazine.pandoc import ast
 from magazine.pandoc.ast import map_nodes
 
 DATA = Path(__file__).with_name("serbian-script.yaml")
@@ -155,21 +156,19 @@ def convert_ast(node, convert):
     def visit(item):
         kind = item["t"]
         if kind == "Str":
-            return {"t": "Str", "c": convert(item["c"])}
+            return ast.Str(convert(ast.text(item)))
         if kind in ("Code", "CodeBlock", "RawInline", "RawBlock", "Math"):
             return item
-        if kind in ("Span", "Div") and (_foreign_lang(item["c"][0])
-                                        or "notranslate" in item["c"][0][1]):
+        if kind in ("Span", "Div") and (_foreign_lang(item) or "notranslate" in ast.classes(item)):
             return item
-        if kind in ("Link", "Image"):
-            attr, inlines, target = item["c"]
-            return {"t": kind, "c": [attr, map_nodes(inlines, visit), target]}
+        if kind in ("Link", "Image"):                   # the words, not the address
+            return ast.with_content(item, map_nodes(ast.content(item), visit))
         return None
     return map_nodes(node, visit)
 
 
-def _foreign_lang(attr) -> bool:
-    lang = dict(attr[2]).get("lang")
+def _foreign_lang(node) -> bool:
+    lang = ast.attributes(node).get("lang")
     return lang is not None and not lang.lower().startswith("sr")
 
 

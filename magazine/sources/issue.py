@@ -9,7 +9,7 @@ import yaml
 from magazine.errors import ArticleError, ManifestError
 from magazine.languages import LANGUAGES
 from magazine.model import Article, Issue, Project
-from magazine.pandoc import convert
+from magazine.pandoc import ast, convert
 from magazine.pandoc.ast import map_nodes
 from magazine.serbian.transliterate import looks_cyrillic
 from magazine.sources.safety import check_image, check_raw_html, line_of, resolve_inside
@@ -203,7 +203,7 @@ def _key_line(text: str, key: str) -> int | None:
 def _check_images(blocks, path, lines, issue_folder):
     def check(node):
         if node["t"] == "Image":
-            target = node["c"][2][0]
+            target = ast.target(node)
             line = line_of(lines, target)
             image = resolve_inside(issue_folder, path.parent, target, path, line, ArticleError)
             check_image(issue_folder, image, path, line, ArticleError)

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from magazine.errors import ArticleError
+from magazine.pandoc import ast
 from magazine.pandoc.ast import map_nodes
 
 URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -61,7 +62,7 @@ def check_raw_html(blocks: list, path: Path, lines=None, error=ArticleError) -> 
     line is looked up in `lines`, or in the file when they are not given."""
     def check(node):
         if node["t"] in ("RawBlock", "RawInline"):
-            found = _FETCHING_HTML.search(node["c"][1])
+            found = _FETCHING_HTML.search(ast.text(node))
             if found:
                 source = lines if lines is not None else \
                     path.read_text(encoding="utf-8", errors="replace").split("\n")

@@ -4,13 +4,11 @@ of pandoc's AST serves both, so what a translator sees is exactly what prints.""
 import re
 
 from magazine.model import Article, Segment
-from magazine.pandoc import convert
-from magazine.pandoc.ast import find_nodes, map_nodes
+from magazine.pandoc import ast, convert
+from magazine.pandoc.ast import find_nodes, map_nodes, meta_inlines, plain_text
 
 META_FIELDS = ("title", "summary", "section")
 NOTE_MARK = re.compile(r"\[\^(\d+)\]")
-_INLINE_CONTAINERS = {"Emph", "Strong", "Strikeout", "Superscript", "Subscript", "SmallCaps",
-                      "Underline"}
 
 
 class _Walker:
@@ -23,67 +21,54 @@ class _Walker:
         return [self.block(b, kind) for b in blocks]
 
     def block(self, b: dict, kind: str) -> dict:
-        t, c = b["t"], b.get("c")
+        t = b["t"]
         if t in ("Para", "Plain"):
-            return {"t": t, "c": self.inlines(c, kind)}
+            return ast.with_content(b, self.inlines(ast.content(b), kind))
         if t == "Header":
-            return {"t": t, "c": [c[0], c[1], self.inlines(c[2], "heading")]}
+            return ast.with_content(b, self.inlines(ast.content(b), "heading"))
         if t == "BlockQuote":
-            return {"t": t, "c": self.blocks(c, "block quote")}
-        if t == "BulletList":
-            return {"t": t, "c": [self.blocks(item, "list item") for item in c]}
-        if t == "OrderedList":
-            return {"t": t, "c": [c[0], [self.blocks(item, "list item") for item in c[1]]]}
+            return ast.with_content(b, self.blocks(ast.content(b), "block quote"))
+        if t in ("BulletList", "OrderedList"):
+            return ast.with_list_items(b, [self.blocks(item, "list item")
+                                           for item in ast.list_items(b)])
         if t == "Div":
             if _is_notranslate(b):
                 return b
-            return {"t": t, "c": [c[0], self.blocks(c[1], kind)]}
+            return ast.with_content(b, self.blocks(ast.content(b), kind))
         if t == "Table":
-            return {"t": t, "c": self.table(c)}
+            table = ast.with_caption(b, self.blocks(ast.caption(b), "table caption"))
+            return ast.map_table_cells(table, lambda blocks: self.blocks(blocks, "table cell"))
         if t == "Figure":
-            return {"t": t, "c": self.figure(c)}
+            return self.figure(b)
         if t == "LineBlock":
-            joined = [x for n, line in enumerate(c)
-                      for x in ([{"t": "LineBreak"}] if n else []) + line]
-            return {"t": t, "c": _split_lines(self.inlines(joined, "line block"))}
+            joined = [x for n, line in enumerate(ast.line_block_lines(b))
+                      for x in ([ast.LineBreak()] if n else []) + line]
+            return ast.LineBlock(_split_lines(self.inlines(joined, "line block")))
         if t == "DefinitionList":
-            return {"t": t, "c": [[self.inlines(term, "term"),
-                                   [self.blocks(d, "definition") for d in definitions]]
-                                  for term, definitions in c]}
+            return ast.DefinitionList([(self.inlines(term, "term"),
+                                        [self.blocks(d, "definition") for d in definitions])
+                                       for term, definitions in ast.definitions(b)])
         return b                                    # code, raw HTML, rules: not translated
 
-    def table(self, c: list) -> list:
-        attr, caption, colspecs, head, bodies, foot = c
-        caption = [caption[0], self.blocks(caption[1], "table caption")]
-        head = [head[0], [self.row(r) for r in head[1]]]
-        bodies = [[body[0], body[1], [self.row(r) for r in body[2]], [self.row(r) for r in body[3]]]
-                  for body in bodies]
-        foot = [foot[0], [self.row(r) for r in foot[1]]]
-        return [attr, caption, colspecs, head, bodies, foot]
-
-    def row(self, row: list) -> list:
-        attr, cells = row
-        return [attr, [[*cell[:4], self.blocks(cell[4], "table cell")] for cell in cells]]
-
-    def figure(self, c: list) -> list:
-        attr, caption, content = c
-        caption_text = plain_text(caption[1])
-        caption_blocks = self.blocks(caption[1], "caption")
+    def figure(self, figure: dict) -> dict:
+        caption_text = plain_text(ast.caption(figure))
+        caption_blocks = self.blocks(ast.caption(figure), "caption")
 
         def describe(node):
             """Give each image its own description, or else the caption, as alt text."""
             if node["t"] != "Image":
                 return None
-            own = node["c"][1]
+            own = ast.content(node)
             if plain_text(own) and plain_text(own) != caption_text:
                 described = self.inlines(own, "image description")
             else:
-                described = [{"t": "Str", "c": plain_text(caption_blocks)}]
-            return {"t": "Image", "c": [node["c"][0], described, node["c"][2]]}
-        return [attr, [caption[0], caption_blocks], map_nodes(content, describe)]
+                described = [ast.Str(plain_text(caption_blocks))]
+            return ast.with_content(node, described)
+        figure = ast.with_caption(figure, caption_blocks)
+        return ast.with_content(figure, map_nodes(ast.content(figure), describe))
 
     def inlines(self, inlines: list, kind: str) -> list:
-        notes = []                         # numbered [^1], [^2]... within this block only
+        notes: list = []                   # numbered [^1], [^2]... within this block only
         marked = _mark_notes(inlines, notes)
         replaced = self.replace(kind, marked)
         translated_notes = {n: self.blocks(blocks, "footnote") for n, blocks in notes}
@@ -91,101 +76,45 @@ class _Walker:
 
 
 def _mark_notes(inlines: list, notes: list) -> list:
-    out = []
-    for node in inlines:
-        if node["t"] == "Note":
-            notes.append((len(notes) + 1, node["c"]))
-            out.append({"t": "RawInline", "c": ["markdown", f"[^{len(notes)}]"]})
-        else:
-            out.append(_map_children(node, lambda xs: _mark_notes(xs, notes)))
-    return out
+    """Put a place mark [^n] where each footnote is, collecting the notes' blocks."""
+    def mark(node):
+        if node["t"] != "Note":
+            return None
+        notes.append((len(notes) + 1, ast.content(node)))
+        return ast.RawInline("markdown", f"[^{len(notes)}]")
+    return map_nodes(inlines, mark)
 
 
 def _restore_notes(inlines: list, notes: dict) -> list:
-    out = []
-    for node in inlines:
-        if node["t"] == "RawInline" and NOTE_MARK.fullmatch(node["c"][1]):
-            number = int(NOTE_MARK.fullmatch(node["c"][1]).group(1))
-            out.append(_note(number, notes, node))
-        elif node["t"] == "Str" and NOTE_MARK.search(node["c"]):
-            for i, piece in enumerate(NOTE_MARK.split(node["c"])):
-                if i % 2:
-                    out.append(_note(int(piece), notes, {"t": "Str", "c": f"[^{piece}]"}))
-                elif piece:
-                    out.append({"t": "Str", "c": piece})
-        else:
-            out.append(_map_children(node, lambda xs: _restore_notes(xs, notes)))
-    return out
+    """Put each footnote back at its place mark (kept as text when there is no such note)."""
+    def restore(node):
+        if node["t"] == "RawInline" and NOTE_MARK.fullmatch(ast.text(node)):
+            return _note(int(NOTE_MARK.fullmatch(ast.text(node))[1]), notes, node)
+        if node["t"] == "Str" and NOTE_MARK.search(ast.text(node)):
+            pieces = NOTE_MARK.split(ast.text(node))
+            return [_note(int(piece), notes, ast.Str(f"[^{piece}]")) if i % 2 else ast.Str(piece)
+                    for i, piece in enumerate(pieces) if i % 2 or piece]
+        return None
+    return map_nodes(inlines, restore)
 
 
 def _note(number: int, notes: dict, fallback: dict) -> dict:
-    return {"t": "Note", "c": notes[number]} if number in notes else fallback
-
-
-def _map_children(node: dict, fn) -> dict:
-    """Apply fn to the inline lists directly inside an inline node."""
-    t, c = node["t"], node.get("c")
-    if t in _INLINE_CONTAINERS:
-        return {"t": t, "c": fn(c)}
-    if t in ("Quoted", "Cite", "Span"):
-        return {"t": t, "c": [c[0], fn(c[1])]}
-    if t in ("Link", "Image"):
-        return {"t": t, "c": [c[0], fn(c[1]), c[2]]}
-    return node
+    return ast.Note(notes[number]) if number in notes else fallback
 
 
 def _split_lines(inlines: list) -> list:
     """Cut a line block's inlines back into lines at its line breaks (a span around all
     of them, as a draft's mark, is cut with them)."""
     if len(inlines) == 1 and inlines[0]["t"] == "Span":
-        attr, content = inlines[0]["c"]
-        return [[{"t": "Span", "c": [attr, line]}] for line in _split_lines(content)]
-    lines = [[]]
+        span = inlines[0]
+        return [[ast.with_content(span, line)] for line in _split_lines(ast.content(span))]
+    lines: list[list] = [[]]
     for node in inlines:
         if node["t"] == "LineBreak":
             lines.append([])
         else:
             lines[-1].append(node)
     return lines
-
-
-def _plain_text(node) -> str:
-    """Return the words of an AST fragment, without markup."""
-    if isinstance(node, list):
-        return "".join(_plain_text(x) for x in node)
-    if not isinstance(node, dict):
-        return ""
-    t = node.get("t")
-    if t == "Str":
-        return node["c"]
-    if t in ("Space", "SoftBreak", "LineBreak"):
-        return " "
-    if t in ("Code", "Math"):
-        return node["c"][1]
-    if t in ("Note", "RawInline"):
-        return ""
-    if t in ("Para", "Plain") and isinstance(node.get("c"), list):
-        return _plain_text(node["c"]) + " "
-    return _plain_text(node.get("c", []))
-
-
-def plain_text(node) -> str:
-    """Return the words of an AST fragment as one line of text."""
-    return " ".join(_plain_text(node).split())
-
-
-def meta_inlines(meta: dict, key: str) -> list:
-    """Return a front-matter field as inlines ([] when absent)."""
-    value = meta.get(key)
-    if not value:
-        return []
-    if value["t"] == "MetaInlines":
-        return value["c"]
-    if value["t"] == "MetaBlocks":
-        return convert.block_inlines(value["c"])
-    if value["t"] == "MetaString":
-        return [{"t": "Str", "c": value["c"]}]
-    return []
 
 
 def walk_article(article: Article, replace) -> tuple[dict, list]:
@@ -254,19 +183,19 @@ _ADDRESS_OR_SIGNS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-
 def _offers_nothing(inlines: list) -> bool:
     """Say whether a run holds only code, addresses, signs and {.notranslate} passages."""
     for node in inlines:
-        t, c = node["t"], node.get("c")
+        t = node["t"]
         if t in ("Space", "SoftBreak", "LineBreak", "Code", "RawInline", "Math"):
             continue
-        if t == "Str" and _ADDRESS_OR_SIGNS.fullmatch(c):
+        if t == "Str" and _ADDRESS_OR_SIGNS.fullmatch(ast.text(node)):
             continue
-        if t in ("Link", "Span") and {"uri", "email", "notranslate"} & set(c[0][1]):
+        if t in ("Link", "Span") and {"uri", "email", "notranslate"} & set(ast.classes(node)):
             continue
         return False
     return True
 
 
 def _is_notranslate(node: dict) -> bool:
-    return node["t"] in ("Span", "Div") and "notranslate" in node["c"][0][1]
+    return ast.is_(node, "Span", "Div") and "notranslate" in ast.classes(node)
 
 
 def _keep_untranslated(translated: list, source: list) -> list:

@@ -15,7 +15,8 @@ from magazine.model import (
     Project,
     Segment,
 )
-from magazine.pandoc.ast import map_nodes
+from magazine.pandoc import ast
+from magazine.pandoc.ast import Span, map_nodes
 from magazine.serbian.transliterate import convert_ast, to_cyrillic, to_latin
 from magazine.sources.safety import check_image, check_raw_html, resolve_inside
 from magazine.translation.catalog import catalog_path, live_entries
@@ -51,9 +52,8 @@ def compose_article(project: Project, issue: Issue, article: Article,
             state, reason = fallback_state(entry, seg)
             fallbacks.append(Fallback(path, entry.linenum if entry else None, state, seg,
                                       reason))
-            attr = ["", ["fallback", state.replace(" ", "-")],
-                    [["lang", source_tag(article.lang, article.script)], ["title", reason]]]
-            return [{"t": "Span", "c": [attr, inlines]}]
+            return [Span(inlines, ["fallback", state.replace(" ", "-")], attributes=[
+                ("lang", source_tag(article.lang, article.script)), ("title", reason)])]
 
         fields, blocks = translate_article(article, translate, fallback)
     author = article.author
@@ -89,9 +89,9 @@ def fallback_state(entry, seg: Segment) -> tuple[str, str]:
 
 def _shift_headings(blocks: list) -> list:
     """Make the article's own headings start at level 2 (level 1 is its title)."""
-    levels = [b["c"][0] for b in blocks if b["t"] == "Header"]
+    levels = [ast.header_level(b) for b in blocks if b["t"] == "Header"]
     shift = max(0, 2 - min(levels)) if levels else 0
-    return [{"t": "Header", "c": [b["c"][0] + shift, *b["c"][1:]]} if b["t"] == "Header" else b
+    return [ast.with_level(b, ast.header_level(b) + shift) if b["t"] == "Header" else b
             for b in blocks]
 
 
@@ -101,8 +101,8 @@ def _number_headings(blocks: list, slug: str) -> list:
     for b in blocks:
         if b["t"] == "Header":
             n += 1
-            level, attr, inlines = b["c"]
-            b = {"t": "Header", "c": [level, [f"{slug}_h{n}", attr[1], attr[2]], inlines]}
+            _, classes, attributes = ast.attr_of(b)
+            b = ast.with_attr(b, [f"{slug}_h{n}", classes, attributes])
         out.append(b)
     return out
 
@@ -113,9 +113,8 @@ def _rebase_images(blocks, article_dir: Path, issue_dir: Path, where: Path):
     def rebase(node):
         if node["t"] != "Image":
             return None
-        attr, alt, (src, title) = node["c"]
-        resolved = resolve_inside(issue_dir, article_dir, src, where, error=CatalogError)
+        resolved = resolve_inside(issue_dir, article_dir, ast.target(node), where,
+                                  error=CatalogError)
         check_image(issue_dir, resolved, where, error=CatalogError)
-        rebased = resolved.relative_to(issue_dir.resolve()).as_posix()
-        return {"t": "Image", "c": [attr, alt, [rebased, title]]}
+        return ast.with_target(node, resolved.relative_to(issue_dir.resolve()).as_posix())
     return map_nodes(blocks, rebase)

@@ -11,6 +11,8 @@ from magazine.languages import word
 from magazine.machinery.files import atomic_path, write_if_changed
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
+from magazine.pandoc.ast import MetaString
+from magazine.typeset import stylesheets
 from magazine.typeset.document import epub_document
 from magazine.typeset.fontcut import cut_font
 
@@ -25,13 +27,14 @@ def write_epub(project: Project, text: EditionText, path: Path,
     for the editor (how much the fonts were cut)."""
     doc = epub_document(text)
     meta = doc["meta"]
-    meta["identifier"] = {"t": "MetaString", "c": f"urn:uuid:{book_id(text)}"}
-    meta["belongs-to-collection"] = {"t": "MetaString", "c": "INFOCLUSTER"}
-    meta["group-position"] = {"t": "MetaString", "c": str(text.issue.number)}
-    meta["accessibilitySummary"] = {"t": "MetaString", "c": word(text.edition, "accessibility")}
+    meta["identifier"] = MetaString(f"urn:uuid:{book_id(text)}")
+    meta["belongs-to-collection"] = MetaString("INFOCLUSTER")
+    meta["group-position"] = MetaString(str(text.issue.number))
+    meta["accessibilitySummary"] = MetaString(word(text.edition, "accessibility"))
     cut = project.build / text.issue.id / ".work" / f"fonts-{text.edition.tag}"
     fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut)
-    args = [f"--css={project.styles / 'epub.css'}", f"--epub-cover-image={cover_png}",
+    args = [*(f"--css={project.styles / name}" for name in stylesheets.EPUB),
+            f"--epub-cover-image={cover_png}",
             "--split-level=1", "--toc", "--toc-depth=1",
             *[f"--epub-embed-font={font}" for font in fonts]]
     with atomic_path(path) as tmp, source_date(text):

@@ -3,6 +3,8 @@ with its unit and the parts of a date on one line."""
 
 import re
 
+from magazine.pandoc.ast import Str, is_, map_nodes, text
+
 NBSP = "\u00a0"
 _NUMBER = re.compile(r"^\(?\d[\d.,]*$")
 _DAY = re.compile(r"^\d{1,2}\.?$")
@@ -31,18 +33,14 @@ def bind_numbers(node):
     """Return a copy of an AST fragment with non-breaking spaces between a number and its
     unit ("20 km", "15 %"), a day and its month ("15. oktobra", "15 October"), a month and
     its year, and a year and the word for year ("2026. godine", "2026 г.")."""
-    if isinstance(node, list):
-        items = [bind_numbers(item) for item in node]
-        for i in range(1, len(items) - 1):
-            left, space, right = items[i - 1], items[i], items[i + 1]
-            if _is(space, "Space") and _is(left, "Str") and _is(right, "Str") \
-                    and _binds(left["c"], right["c"]):
-                items[i] = {"t": "Str", "c": NBSP}
-        return items
-    if isinstance(node, dict) and "c" in node:
-        return {**node, "c": bind_numbers(node["c"])}
-    return node
+    return map_nodes(node, lists=_bind_in)
 
 
-def _is(node, kind: str) -> bool:
-    return isinstance(node, dict) and node.get("t") == kind
+def _bind_in(items: list) -> list:
+    """Turn the spaces between two words that must stay together into non-breaking ones."""
+    for i in range(1, len(items) - 1):
+        left, space, right = items[i - 1], items[i], items[i + 1]
+        if is_(space, "Space") and is_(left, "Str") and is_(right, "Str") \
+                and _binds(text(left), text(right)):
+            items[i] = Str(NBSP)
+    return items
