@@ -113,9 +113,9 @@ def _summary(outputs) -> str:
               "" if out.cached else f"{out.seconds:.1f}", str(len(out.warnings)),
               "up to date" if out.cached else "written") for out in outputs]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  " + "  ".join(cell.ljust(w) if i in (0, 5) else cell.rjust(w)
-                                      for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
-                     for row in rows)
+    return "\n".join("  " + "  ".join(
+        cell.ljust(w) if i in (0, 5) else cell.rjust(w)
+        for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip() for row in rows)
 
 
 @main.command()

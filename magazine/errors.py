@@ -1,5 +1,6 @@
 """The one error family: every user-facing failure names the file and, where known, the line."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -8,7 +9,7 @@ class MagazineError(Exception):
     exit code 1."""
 
     def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
-                 details: list[str] = ()):
+                 details: Iterable[str] = ()):
         super().__init__(message)
         self.message = message
         self.path = path

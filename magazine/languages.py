@@ -117,8 +117,10 @@ _WORDS = {
     },
     "funding": {
         "sr": "Projekat sufinansira Evropska unija kroz IPA program prekogranične saradnje.",
-        "bg": "Проектът се съфинансира от Европейския съюз по програмата за трансгранично сътрудничество ИПП.",
-        "en": "The project is co-financed by the European Union through the IPA cross-border programme.",
+        "bg": "Проектът се съфинансира от Европейския съюз по програмата за трансгранично "
+              "сътрудничество ИПП.",
+        "en": "The project is co-financed by the European Union through the IPA cross-border "
+              "programme.",
     },
 }
 def select_editions(tags) -> list[Edition]:

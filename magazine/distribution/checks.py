@@ -32,7 +32,7 @@ def output_problems(project: Project, outputs) -> list[str]:
     problems = []
     checked = run_jobs(list(outputs), None,
                        lambda out: (epub_problems if out.format == "epub" else pdf_problems)(out))
-    for out, found in zip(outputs, checked):
+    for out, found in zip(outputs, checked, strict=True):
         name = out.path.relative_to(project.root) if out.path.is_relative_to(project.root) \
             else out.path
         problems += [f"{name}: {problem}" for problem in found]
@@ -57,10 +57,10 @@ def pdf_problems(out: Output) -> list[str]:
     """Check a PDF: fonts embedded, title and language set, page boxes, print pages by 4."""
     reader = PdfReader(out.path)
     problems = []
-    info = reader.metadata or {}
+    info = dict(reader.metadata or {})
     if not str(info.get("/Title", "")).strip():
         problems.append("no document title")
-    lang = str(reader.trailer["/Root"].get("/Lang", ""))
+    lang = str(reader.root_object.get("/Lang", ""))
     if lang != out.edition and not lang.startswith(f"{out.edition}-"):
         problems.append(f"document language is {lang or 'not set'}, not {out.edition}")
     for number, page in enumerate(reader.pages, 1):

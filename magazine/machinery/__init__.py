@@ -1,1 +1,2 @@
-"""What every stage leans on: atomic files and locks, the build graph, the disk cache, worker processes, logs, watching."""
+"""What every stage leans on: atomic files and locks, the build graph, the disk cache, worker
+processes, collected warnings, watching for changes."""

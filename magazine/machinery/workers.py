@@ -4,6 +4,7 @@ import multiprocessing
 import os
 import pickle
 from multiprocessing.connection import wait
+from typing import Any
 
 from magazine.errors import RenderError
 
@@ -21,7 +22,9 @@ def run_jobs(items: list, jobs: int | None, job) -> list:
     if workers <= 1:
         return [job(item) for item in items]
     context = multiprocessing.get_context("fork")
-    results, running, failure = [None] * len(items), {}, None
+    results: list = [None] * len(items)
+    running: dict[Any, tuple[int, Any]] = {}              # receiving end: (index, process)
+    failure: BaseException | None = None
     waiting = list(enumerate(items))
     while running or (waiting and failure is None):
         while waiting and failure is None and len(running) < workers:
@@ -31,14 +34,14 @@ def run_jobs(items: list, jobs: int | None, job) -> list:
             process.start()
             sender.close()
             running[receiver] = (index, process)
-        for receiver in wait(list(running)):
-            index, process = running.pop(receiver)
-            ok, value = _receive(receiver)
+        for ready in wait(list(running)):
+            index, process = running.pop(ready)
+            ok, value = _receive(ready)
             process.join()
             if ok:
                 results[index] = value
-            else:
-                failure = failure or value
+            elif failure is None:
+                failure = value if isinstance(value, BaseException) else RuntimeError(value)
     if failure is not None:
         raise failure
     return results
@@ -55,7 +58,7 @@ def _run_child(job, item, sender) -> None:
         sender.send((False, RuntimeError(f"a build process failed: {message[1]!r} ({exc})")))
 
 
-def _receive(receiver) -> tuple[bool, object]:
+def _receive(receiver) -> tuple[bool, Any]:
     try:
         return receiver.recv()
     except EOFError:

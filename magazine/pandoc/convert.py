@@ -127,7 +127,7 @@ def markdown_to_inlines(texts: list[str], where=None) -> list[list]:
     source = "\n\n".join(f"::: {{#s{i}}}\n{_as_paragraph(text)}\n:::"
                          for i, text in enumerate(texts))
     blocks = read_markdown(source, where)["blocks"]
-    result = [[] for _ in texts]
+    result: list[list] = [[] for _ in texts]
     for block in blocks:
         if block["t"] == "Div" and ast.ident(block).startswith("s"):
             result[int(ast.ident(block)[1:])] = ast.block_inlines(ast.content(block))

@@ -118,8 +118,8 @@ def _word_to_cyrillic(match: re.Match) -> str:
             out.append(cyr.upper() if pair[0].isupper() else cyr)
             i += 2
             continue
-        cyr = _LETTERS.get(word[i].lower())
-        out.append(word[i] if cyr is None else cyr.upper() if word[i].isupper() else cyr)
+        letter = _LETTERS.get(word[i].lower())
+        out.append(word[i] if letter is None else letter.upper() if word[i].isupper() else letter)
         i += 1
     return "".join(out)
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PIL import Image
 
-_SVG_VIEWBOX = re.compile(rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
+_SVG_VIEWBOX = re.compile(
+    rb'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)')
 _SVG_SIZE = re.compile(rb'\b(width|height)\s*=\s*["\']\s*([\d.]+)')
 
 

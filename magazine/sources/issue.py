@@ -52,8 +52,8 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
     text = read_text(manifest, ManifestError)
     data, lines = _parse_yaml(text, manifest, ManifestError)
     if not isinstance(data, dict):
-        raise ManifestError("issue.yaml must be a mapping of fields (number, date, title, articles)",
-                            manifest, 1)
+        raise ManifestError("issue.yaml must be a mapping of fields (number, date, title, "
+                            "articles)", manifest, 1)
     number = _field(data, lines, manifest, "number", int)
     day = _field(data, lines, manifest, "date", datetime.date)
     titles = _field(data, lines, manifest, "title", dict)
@@ -68,7 +68,8 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
         cover = resolve_inside(folder, folder, str(cover), manifest, lines.get("cover"),
                                ManifestError)
         check_image(folder, cover, manifest, lines.get("cover"), ManifestError)
-    articles = tuple(load_article(path, slug, folder) for path, slug in zip(paths, slugs))
+    articles = tuple(load_article(path, slug, folder)
+                     for path, slug in zip(paths, slugs, strict=True))
     return Issue(issue_id, folder, number, day, titles, cover, articles)
 
 

@@ -1,1 +1,2 @@
-"""The translators' side: articles cut into catalog entries, catalogs kept, merged, checked and counted."""
+"""The translators' side: articles cut into catalog entries; catalogs read, written, merged,
+checked and counted."""

@@ -2,6 +2,7 @@
 again for new blocks, exactly or as a close match."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from magazine.translation.checks import translation_problems
@@ -48,6 +49,7 @@ class TranslationMemory:
         wanted = stems(msgid)
         bag = Counter(wanted)
         rare = [stem for stem in bag if len(self.index.get(stem, ())) <= self.common]
+        candidates: Iterable[int]
         if rare:
             candidates = {n for stem in rare for n in self.index.get(stem, ())}
         else:

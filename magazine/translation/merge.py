@@ -40,7 +40,8 @@ class CatalogUpdate:
     events: dict
 
 
-EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "revived": "revived", "memory": "from memory", "memory fuzzy": "from memory (fuzzy)",
+EVENTS = {"new": "new", "changed": "changed (now fuzzy)", "revived": "revived",
+          "memory": "from memory", "memory fuzzy": "from memory (fuzzy)",
           "obsolete": "now obsolete"}
 
 
@@ -97,13 +98,13 @@ def merge_catalog(catalog: polib.POFile, old: polib.POFile | None, segments: lis
     """Fill `catalog` with an entry per segment, carrying over or suggesting translations,
     then the old entries nobody took that hold a translation, as obsolete. Return how many
     entries met each of the EVENTS."""
-    events = Counter()
+    events: Counter = Counter()
     old_entries = _live_first(old) if old is not None else []
     entries = [_new_entry(seg, source) for seg in segments]
     taken: set[int] = set()
     open_ = list(range(len(entries)))
     for key in _EXACT_KEYS:
-        index = {}
+        index: dict = {}
         for number, entry in enumerate(old_entries):
             if number not in taken and not entry.msgid_plural:     # blocks have no plurals
                 index.setdefault(key(entry), number)

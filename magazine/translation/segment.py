@@ -136,10 +136,10 @@ def translate_article(article: Article, translate, fallback) -> tuple[dict, list
     `fallback(segment, inlines)` where it gives None; return the front-matter inlines and
     the body blocks. {.notranslate} passages always keep the source's words."""
     found = _segments_in_walk_order(article)
-    chosen = [translate(seg) if seg is not None else None for seg, _ in found]
-    wanted = [i for i, text in enumerate(chosen) if text is not None]
-    parsed = dict(zip(wanted, convert.markdown_to_inlines([chosen[i] for i in wanted],
-                                                          article.path)))
+    chosen: list[str | None] = [translate(seg) if seg is not None else None for seg, _ in found]
+    wanted = {i: text for i, text in enumerate(chosen) if text is not None}
+    parsed = dict(zip(wanted, convert.markdown_to_inlines(list(wanted.values()), article.path),
+                      strict=True))
     position = iter(range(len(found)))
 
     def replace(kind, inlines):
@@ -164,9 +164,9 @@ def _segments_in_walk_order(article: Article) -> list[tuple[Segment | None, list
     walk_article(article, collect)
     texts = convert.inlines_to_markdown([inlines for _, inlines in found])
     locate = _Locator(article.source_lines)
-    seen = {}
-    result = []
-    for (kind, inlines), text in zip(found, texts):
+    seen: dict[str, int] = {}
+    result: list[tuple[Segment | None, list]] = []
+    for (kind, inlines), text in zip(found, texts, strict=True):
         if not text or _offers_nothing(inlines):
             result.append((None, inlines))
             continue
@@ -219,11 +219,11 @@ class _Locator:
         for length in (4, 2):                  # a line block's first line may be short
             probe = " ".join(_words(text).split()[:length]).join("  ")
             if kind == "footnote":
-                number = self._find(lambda i: self.lines[i].startswith("[^")
+                number = self._find(lambda i, probe=probe: self.lines[i].startswith("[^")
                                     and probe in self.words[i], 0)
             else:
-                number = self._find(lambda i: probe in self.words[i], self.cursor) \
-                    or self._find(lambda i: probe in self.words[i], 0)
+                number = self._find(lambda i, probe=probe: probe in self.words[i], self.cursor) \
+                    or self._find(lambda i, probe=probe: probe in self.words[i], 0)
             if number:
                 self.cursor = number - 1 if kind != "footnote" else self.cursor
                 return number

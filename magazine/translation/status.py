@@ -4,6 +4,7 @@ changed under each fuzzy entry; which translations fail a check."""
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from magazine.languages import LANGUAGES
@@ -86,7 +87,7 @@ def issue_status(project: Project, issue: Issue) -> list[CatalogStatus]:
             for seg in segments:
                 entry = entries.get((seg.context, seg.text))
                 state = entry_state(entry, seg.text)
-                if state == "needs fixing":          # counted with what awaits review
+                if entry is not None and state == "needs fixing":   # counted as awaiting review
                     problems.append(Note(entry.linenum, seg.text, "; ".join(
                         translation_problems(seg.text, entry.msgstr))))
                     state = "fuzzy"
@@ -146,7 +147,7 @@ def _rows(statuses: list[CatalogStatus]) -> list[tuple]:
     return rows
 
 
-def format_status(statuses: list[CatalogStatus], fmt: str, mixed: list[str] = ()) -> str:
+def format_status(statuses: list[CatalogStatus], fmt: str, mixed: Sequence[str] = ()) -> str:
     """Return the status as a terminal table, JSON or Markdown, with the mixed-script words
     found (see mixedscript.py)."""
     if fmt == "json":
@@ -164,9 +165,10 @@ def format_table(statuses: list[CatalogStatus]) -> str:
     """Return an aligned table (entries, then words, per catalog and per language) and, below
     it, what changed under each fuzzy entry."""
     rows = [_HEAD, *_rows(statuses)]
-    widths = [max(len(str(x)) for x in col) for col in zip(*rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(*rows, strict=True)]
     lines = ["  ".join(str(x).ljust(w) if n < 3 else str(x).rjust(w)
-                       for n, (x, w) in enumerate(zip(r, widths))).rstrip() for r in rows]
+                       for n, (x, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+             for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({_LEGEND})")
     for title, attribute in (("fuzzy entries: what changed in the source", "fuzzy"),
@@ -207,7 +209,7 @@ def _one_decimal(share: float) -> float:
     return math.floor(share * 10) / 10
 
 
-def format_json(statuses: list[CatalogStatus], mixed: list[str] = ()) -> str:
+def format_json(statuses: list[CatalogStatus], mixed: Sequence[str] = ()) -> str:
     """Return the status as JSON for scripts: every catalog, and totals per language."""
     catalogs = [{
         "issue": s.issue, "article": s.article, "language": s.language, "catalog": s.catalog,

@@ -1,1 +1,2 @@
-"""From an edition's text to its pages and books: compose, the pandoc documents, layout, PDF, EPUB, proofs."""
+"""From an edition's text to its pages and books: compose, the pandoc documents, layout,
+PDF, EPUB, preview and proofs."""

@@ -45,7 +45,9 @@ def compose_article(project: Project, issue: Issue, article: Article,
 
         def translate(seg: Segment) -> str | None:
             entry = entries.get((seg.context, seg.text))
-            return entry.msgstr if entry_state(entry, seg.text) == "translated" else None
+            if entry is None or entry_state(entry, seg.text) != "translated":
+                return None
+            return entry.msgstr
 
         def fallback(seg: Segment, inlines: list) -> list:
             entry = entries.get((seg.context, seg.text))

@@ -142,7 +142,8 @@ def _figure_has_class(figure: dict, name: str) -> bool:
 def _full_page_breaks(blocks: list) -> list:
     """Return the body as column divs, with each {.full-page} figure between them on a page
     of its own (WeasyPrint cannot give a page to anything inside columns)."""
-    parts, run = [], []
+    parts: list = []
+    run: list = []
     for block in blocks:
         if block["t"] == "Figure" and _figure_has_class(block, "full-page"):
             parts += [Div(run, ["body"])] if run else []

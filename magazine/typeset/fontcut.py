@@ -1,7 +1,7 @@
 """Cut a font to the characters a text needs, with HarfBuzz's subsetter (the library
 WeasyPrint cuts the PDFs' fonts with; `make setup` installs it)."""
 
-from functools import lru_cache
+from functools import cache
 
 from cffi import FFI
 
@@ -33,7 +33,7 @@ _NOTDEF_OUTLINE = 0x40            # hb_subset_flags_t: keep the "missing glyph" 
 _NAMES = range(26)                # every name record, the licence and copyright included
 
 
-@lru_cache(maxsize=None)
+@cache
 def _open(*names):
     for name in names:
         try:

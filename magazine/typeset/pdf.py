@@ -3,6 +3,7 @@ reading nothing but the issue's, the styles' and the build's own files."""
 
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
@@ -76,7 +77,7 @@ def _is_blank_pad(page) -> bool:
     return True
 
 
-def pages_for_print(document) -> tuple[object, int | None]:
+def pages_for_print(document) -> tuple[Any, int | None]:
     """Return the document for print: blank padding pages before the back cover so that the
     page count is a multiple of four, and how many were added (None when the layout has no
     blank pad page and back cover to do it with)."""
