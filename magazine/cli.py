@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from magazine import __version__
 from magazine.errors import MagazineError
 from magazine.model import Project
 
@@ -38,11 +37,10 @@ class _Group(click.Group):
 def _print_version(ctx, _param, value) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from importlib.metadata import version
-
-    from magazine.pandoc.convert import version as pandoc_version
-    click.echo(f"magazine {__version__} (pandoc {pandoc_version()}, "
-               f"WeasyPrint {version('weasyprint')})")
+    from magazine.machinery.versions import tool_versions
+    versions = tool_versions()
+    click.echo(f"magazine {versions['pipeline']} (pandoc {versions['pandoc']}, "
+               f"WeasyPrint {versions['weasyprint']})")
     ctx.exit()
 
 

@@ -1,8 +1,17 @@
-"""The three formats every edition is written in, and the file name each output gets."""
+"""The three formats every edition is written in, the file name each output gets, and the
+stylesheets of styles/ each is made with: the one list the layout, the preview and the build
+graph read."""
 
 from magazine.errors import EditionError
 
 FORMATS = ("print", "screen", "epub")
+
+PDF_STYLES = ("fonts.css", "magazine.css", "print.css")        # the print and screen PDFs
+# The e-book's cover is drawn without print.css, so a change to the printed pages does not
+# touch the e-books.
+COVER_STYLES = ("fonts.css", "magazine.css")
+EPUB_STYLES = ("epub.css",)                                   # given to pandoc
+EBOOK_STYLES = COVER_STYLES + EPUB_STYLES                     # all an e-book is made with
 
 
 def select_formats(names) -> list[str]:

@@ -11,13 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pypdfium2
-import weasyprint
 
-from magazine import __version__
 from magazine.languages import EDITIONS, in_script, word
 from magazine.machinery.graph import pipeline_digest
+from magazine.machinery.versions import tool_versions
 from magazine.model import Issue, Output, Project
-from magazine.pandoc import convert
 from magazine.translation.status import issue_status, language_totals
 
 THUMBNAIL_WIDTH = 240
@@ -80,8 +78,7 @@ def manifest(project: Project, issue: Issue, files: list[dict]) -> dict:
         "files": files,
         "translations": {lang: {"entries": entries.as_dict(), "words": words.as_dict()}
                          for lang, (entries, words) in totals.items()},
-        "versions": {"pandoc": convert.version(), "weasyprint": weasyprint.__version__,
-                     "pipeline": __version__, "pipeline_digest": pipeline_digest()},
+        "versions": {**tool_versions(), "pipeline_digest": pipeline_digest()},
         "source": source_commit(project.root),
     }
 

@@ -10,9 +10,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from magazine.formats import EBOOK_STYLES, PDF_STYLES
 from magazine.machinery.files import write_if_changed
 from magazine.model import Edition, Fallback, Output, Project, Segment
-from magazine.typeset import stylesheets
 
 PACKAGE = Path(__file__).parent.parent          # magazine/
 
@@ -53,7 +53,7 @@ def output_inputs(project: Project, issue_id: str, edition: Edition, fmt: str,
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
     for path in _files(project.translations / issue_id / edition.language, "*.po"):
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
-    styles = stylesheets.EBOOK if fmt == "epub" else stylesheets.PDF
+    styles = EBOOK_STYLES if fmt == "epub" else PDF_STYLES
     for path in [project.styles / name for name in styles] + _files(project.styles / "fonts") \
             + _files(project.styles / "templates"):
         if path.is_file():

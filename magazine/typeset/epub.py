@@ -7,12 +7,12 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from magazine.formats import EPUB_STYLES
 from magazine.languages import word
 from magazine.machinery.files import atomic_path, write_if_changed
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
 from magazine.pandoc.ast import MetaString
-from magazine.typeset import stylesheets
 from magazine.typeset.document import epub_document
 from magazine.typeset.fontcut import cut_font
 
@@ -33,7 +33,7 @@ def write_epub(project: Project, text: EditionText, path: Path,
     meta["accessibilitySummary"] = MetaString(word(text.edition, "accessibility"))
     cut = project.build / text.issue.id / ".work" / f"fonts-{text.edition.tag}"
     fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut)
-    args = [*(f"--css={project.styles / name}" for name in stylesheets.EPUB),
+    args = [*(f"--css={project.styles / name}" for name in EPUB_STYLES),
             f"--epub-cover-image={cover_png}",
             "--split-level=1", "--toc", "--toc-depth=1",
             *[f"--epub-embed-font={font}" for font in fonts]]

@@ -3,12 +3,11 @@
 import os
 from pathlib import Path
 
-from magazine.formats import output_name
+from magazine.formats import PDF_STYLES, output_name
 from magazine.languages import select_editions
 from magazine.machinery.files import write_if_changed
 from magazine.model import Issue, Project
 from magazine.sources.issue import load_issue
-from magazine.typeset import stylesheets
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.pdf import pages_for_screen, write_pdf
 from magazine.typeset.render import render_pdf_layout
@@ -33,6 +32,6 @@ def browser_html(html: str, project: Project, issue: Issue) -> str:
     """Point the HTML at the issue's media and the styles, for a browser opening it from
     build/<ISSUE>/preview/."""
     base = os.path.relpath(issue.path, project.build / issue.id / "preview")
-    hrefs = [os.path.relpath(project.styles / name, issue.path) for name in stylesheets.PDF]
+    hrefs = [os.path.relpath(project.styles / name, issue.path) for name in PDF_STYLES]
     links = "".join(f'<link rel="stylesheet" href="{href}">' for href in hrefs)
     return html.replace("<head>", f'<head>\n<base href="{base}/">\n{links}', 1)

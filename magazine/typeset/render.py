@@ -4,9 +4,9 @@ of its format, and nothing outside the issue, the styles and the build."""
 import re
 from html import unescape
 
+from magazine.formats import COVER_STYLES, PDF_STYLES
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
-from magazine.typeset import stylesheets
 from magazine.typeset.document import print_document
 from magazine.typeset.pdf import first_page_png, layout
 
@@ -27,8 +27,8 @@ def render_pdf_layout(project: Project, text: EditionText, cover_only=False):
     the warnings."""
     html, warnings = edition_html(project, text, cover_only)
     allowed = [text.issue.path, project.styles, project.build]
-    sheets = [project.styles / name for name in stylesheets.PDF] if not cover_only else \
-        [*(project.styles / name for name in stylesheets.COVER), COVER_PAGE]
+    sheets = [project.styles / name for name in PDF_STYLES] if not cover_only else \
+        [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
     document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
                                        text.issue.path / "issue.yaml")
     return document, html, warnings + layout_warnings
