@@ -21,6 +21,10 @@ class Language:
     scripts: tuple[str, ...]    # the scripts its text may be written in (ISO 15924)
     quotes: tuple[str, str, str, str]   # double open, double close, single open, single close
     months: tuple[str, ...]
+    # how a date's words start, in any inflection (oktobra, октомври): a day or a year is kept
+    # on the line of its month, a year with the word for year (regular expressions)
+    month_starts: tuple[str, ...]
+    year_words: tuple[str, ...]
     review_columns: tuple[str, str]     # the bilingual review copy's heads: source, translation
     review_guide: str
 
@@ -32,12 +36,16 @@ _LANGUAGES = (
              ("Latn", "Cyrl"), ("„", "“", "‚", "‘"),
              tuple("januar februar mart april maj jun jul avgust septembar oktobar novembar "
                    "decembar".split()),
+             tuple("jan feb mart apr maj jun jul avg sep okt nov dec".split()),
+             (r"godin\w*", r"god\."),
              ("Izvor", "Prevod"),
              "Ispravljajte samo desnu kolonu. Žuto: prevod čeka proveru; crveno: nije preveden."),
     Language("bg", "Bulgarian", "bg", "nplurals=2; plural=(n != 1);",
              ("Cyrl",), ("„", "“", "‚", "‘"),
              tuple("януари февруари март април май юни юли август септември октомври ноември "
                    "декември".split()),
+             tuple("яну фев мар апр май юни юли авг сеп окт ное дек".split()),
+             (r"г\.",),
              ("Източник", "Превод"),
              "Поправяйте само дясната колона. Жълто: преводът чака проверка; червено: не е "
              "преведен."),
@@ -45,6 +53,9 @@ _LANGUAGES = (
              ("Latn",), ("“", "”", "‘", "’"),
              tuple("January February March April May June July August September October "
                    "November December".split()),
+             tuple("january february march april may june july august september october "
+                   "november december".split()),
+             (),
              ("Source", "Translation"),
              "Correct the right-hand column only. Amber: the translation awaits checking; red: "
              "not translated yet."),
@@ -61,7 +72,8 @@ EDITIONS = {
     "en": Edition("en", "en", "Latn", "English", "en-GB"),
 }
 
-# Serbian words are written once, in Latin; the Cyrillic edition transliterates them.
+# Serbian words are written once, in Latin (here and above); the Cyrillic edition
+# transliterates them.
 _WORDS = {
     "contents": {"sr": "Sadržaj", "bg": "Съдържание", "en": "Contents"},
     "accessibility": {
@@ -139,6 +151,13 @@ def in_script(edition: Edition, text: str) -> str:
     if edition.language == "sr" and edition.script == "Cyrl":
         return to_cyrillic(text)
     return text
+
+
+def in_every_script(language: str, text: str) -> str:
+    """Return a regular expression matching the text in every script the language is
+    written in (Serbian: the Latin text and its Cyrillic)."""
+    forms = [in_script(e, text) for e in EDITIONS.values() if e.language == language]
+    return "|".join(dict.fromkeys(forms))
 
 
 def word(edition: Edition, key: str) -> str:

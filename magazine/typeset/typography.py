@@ -3,6 +3,7 @@ with its unit and the parts of a date on one line."""
 
 import re
 
+from magazine.languages import LANGUAGE, in_every_script
 from magazine.pandoc.ast import Str, is_, map_nodes, text
 
 NBSP = "\u00a0"
@@ -11,14 +12,12 @@ _DAY = re.compile(r"^\d{1,2}\.?$")
 _YEAR = re.compile(r"^\d{4}\.?[,;:)]?$")
 _UNIT = re.compile(r"^(%|‰|°C|km²?|m²?|cm|mm|kg|t|ha|h|min|€|EUR|RSD|BGN|din\.|лв\.?|дин\.|"
                    r"км²?|м²?|кг|ч|мин)(?=$|[.,;:)!?])")
-_YEAR_WORD = re.compile(r"^(godin\w*|god\.|годин\w*|год\.|г\.)", re.IGNORECASE)
-# first letters of the month names, in Serbian (both scripts), Bulgarian and English
-_MONTH = re.compile(
-    r"^(jan|feb|mart|apr|maj|jun|jul|avg|sep|okt|nov|dec|"
-    r"јан|феб|март|апр|мај|јун|јул|авг|сеп|окт|нов|дец|"
-    r"яну|фев|мар|апр|май|юни|юли|авг|сеп|окт|ное|дек|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)",
-    re.IGNORECASE)
+_YEAR_WORD = re.compile("^(" + "|".join(in_every_script(lang.code, word)
+                                         for lang in LANGUAGE.values()
+                                         for word in lang.year_words) + ")", re.IGNORECASE)
+_MONTH = re.compile("^(" + "|".join(in_every_script(lang.code, start)
+                                    for lang in LANGUAGE.values()
+                                    for start in lang.month_starts) + ")", re.IGNORECASE)
 
 
 def _binds(left: str, right: str) -> bool:
