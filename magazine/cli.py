@@ -265,7 +265,7 @@ def translations_status(issue, every_issue, fmt, fail_under):
 def transliterate(target, file):
     """Transliterate Serbian text or Markdown between Latin and Cyrillic (stdin to stdout
     without FILE), keeping line breaks, markup, addresses, code and names (see
-    magazine/transliterate.py)."""
+    magazine/serbian/transliterate.py)."""
     from magazine.serbian.transliterate import to_cyrillic, to_latin
     convert = to_cyrillic if target == "cyrl" else to_latin
     try:
