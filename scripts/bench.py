@@ -1,6 +1,21 @@
 """Measure the pipeline and print figures (`make bench`). Nothing here passes or fails: the
 figures go into notes and are compared by people.
 
+    .venv/bin/python scripts/bench.py                 # every section below
+    .venv/bin/python scripts/bench.py --startup       # the start-up section only (under a minute)
+    .venv/bin/python scripts/bench.py --startup --root OTHER --venv OTHER/.venv
+
+startup: the wall time of a bare `python -c "import click, yaml"` (the floor: the venv's
+interpreter and the CLI's two lightest dependencies), `magazine --help`, `magazine --version`
+("n/a" when the command fails), `magazine transliterate` of a short Serbian sentence on stdin
+and a no-op `magazine build` of the sample issue (built once first in a temporary copy of
+issues/, translations/ and styles/), each as a subprocess: the median of 15 runs (5 for the
+build, after one untimed run of each), taken in turns so that the machine's noise falls on
+every command alike, and the ratio to the floor; then, for `--help`, `transliterate` and
+`translations status`, whether weasyprint is imported (read from PYTHONPROFILEIMPORTTIME).
+--root and --venv point the section at another checkout (its issues/, translations/ and
+styles/) and its venv (bin/python, bin/magazine), to compare with older code.
+
 builds: on the sample issue and on a generated issue of 20 articles (about 100 pages per
 edition), the cold full build (4 editions × print, screen, EPUB), a no-op rebuild, a rebuild
 after one catalog changes and after one CSS change, and the same full work done by the plain
@@ -20,12 +35,15 @@ first update (every catalog new), a no-op update, and an update after an editor 
 one paragraph in five.
 """
 
+import argparse
 import json
 import logging
+import os
 import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,25 +56,31 @@ sys.path.insert(0, str(REPO))
 import polib  # noqa: E402
 import pypandoc  # noqa: E402
 
-from magazine.build import build_issue, output_name, render_pdf_layout  # noqa: E402
+from magazine.build import build_issue  # noqa: E402
 from magazine.languages import EDITIONS  # noqa: E402
 from magazine.model import Project  # noqa: E402
-from magazine.pandoc import convert  # noqa: E402
 from magazine.serbian.transliterate import to_cyrillic, to_latin  # noqa: E402
 from magazine.sources.issue import load_issue  # noqa: E402
 from magazine.translation.merge import update_issue_catalogs  # noqa: E402
 from magazine.typeset.compose import compose_edition  # noqa: E402
 from magazine.typeset.document import epub_document, print_document  # noqa: E402
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
+from magazine.typeset.render import render_pdf_layout  # noqa: E402
 
 GENERATED = "90"
 ARTICLES = 20
 PARAGRAPHS = 12
 
+FLOOR = 'python -c "import click, yaml"'
+SERBIAN = "Njegoš je znao: ljubav je kao džem od šljiva, slatka i gusta, i čuva se za zimu.\n"
+HEAVY = ("weasyprint", "pypdf", "pypdfium2", "fontTools", "docx", "PIL", "polib", "pypandoc")
+STARTUP_RUNS = 15
+BUILD_RUNS = 5
 
-def timed(action) -> tuple[float, object]:
+
+def timed(action, *args, **options) -> tuple[float, object]:
     start = time.perf_counter()
-    result = action()
+    result = action(*args, **options)
     return time.perf_counter() - start, result
 
 
@@ -162,12 +186,11 @@ def bench_layout() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for edition in EDITIONS.values():
             text = compose_edition(project, issue, edition)
-            lay, (document, _, _) = timed(lambda: render_pdf_layout(project, text))
+            lay, (document, _, _) = timed(render_pdf_layout, project, text)
             pages, _ = pages_for_print(document)
-            printed, _ = timed(lambda: write_pdf(pages, Path(tmp) / "print.pdf"))
+            printed, _ = timed(write_pdf, pages, Path(tmp) / "print.pdf")
             screen = pages_for_screen(document)
-            shown, _ = timed(lambda: write_pdf(screen, Path(tmp) / "screen.pdf", "pdf/ua-1",
-                                               trim=True))
+            shown, _ = timed(write_pdf, screen, Path(tmp) / "screen.pdf", "pdf/ua-1", trim=True)
             once, twice = lay + printed + shown, 2 * lay + printed + shown
             total_once, total_twice = total_once + once, total_twice + twice
             print(f"layout    {edition.tag:8} {len(pages.pages):2} pages: layout {lay:.2f} s, "
@@ -276,9 +299,103 @@ def bench_all_builds() -> None:
         bench_builds(project, GENERATED, f"generated issue {GENERATED}")
 
 
-if __name__ == "__main__":
+def run_once(command: list, cwd: Path, stdin: str | None,
+             env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, input=stdin and stdin.encode("utf-8"),
+                          capture_output=True, env=env)
+    return time.perf_counter() - start, done
+
+
+def why_not(done: subprocess.CompletedProcess) -> str:
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or [""]
+    return f"exit {done.returncode}: {lines[-1][:60]}"
+
+
+def imported_modules(command: list, cwd: Path, stdin: str | None) -> tuple[set[str], int]:
+    """Return the modules a command imports, read from the lines PYTHONPROFILEIMPORTTIME
+    writes to stderr, and its exit status."""
+    _, done = run_once(command, cwd, stdin, dict(os.environ, PYTHONPROFILEIMPORTTIME="1"))
+    names = {line.rsplit("|", 1)[1].strip()
+             for line in done.stderr.decode("utf-8", "replace").splitlines()
+             if line.startswith("import time:") and "[us]" not in line}
+    return names, done.returncode
+
+
+def bench_startup(root: Path, python: Path) -> None:
+    """Time the small commands and a no-op build as subprocesses, in turns (each turn runs
+    every command once, the build every third turn), after one untimed run of each."""
+    magazine = python.parent / "magazine"
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample"
+        for room in ("issues", "translations", "styles"):
+            shutil.copytree(root / room, sample / room)
+        first, done = run_once([magazine, "build", "01"], sample, None)
+        print(f"startup   {python} on a copy of {root}: medians of {STARTUP_RUNS} runs "
+              f"({BUILD_RUNS} for the build); first build {first:.1f} s"
+              + ("" if done.returncode == 0 else f" ({why_not(done)})"))
+        commands = [(FLOOR, [python, "-c", "import click, yaml"], None, STARTUP_RUNS),
+                    ("magazine --help", [magazine, "--help"], None, STARTUP_RUNS),
+                    ("magazine --version", [magazine, "--version"], None, STARTUP_RUNS),
+                    ("magazine transliterate", [magazine, "transliterate"], SERBIAN,
+                     STARTUP_RUNS),
+                    ("magazine build (no-op)", [magazine, "build", "01"], None, BUILD_RUNS)]
+        times = {label: [] for label, *_ in commands}
+        failed = {}
+        for label, command, stdin, _ in commands:
+            _, done = run_once(command, sample, stdin)
+            if done.returncode != 0:
+                failed[label] = why_not(done)
+        for turn in range(STARTUP_RUNS):
+            for label, command, stdin, runs in commands:
+                if label in failed or turn % (STARTUP_RUNS // runs):
+                    continue
+                seconds, done = run_once(command, sample, stdin)
+                if done.returncode != 0:
+                    failed[label] = why_not(done)
+                times[label].append(seconds)
+        floor = statistics.median(times[FLOOR])
+        for label, *_ in commands:
+            if label in failed:
+                print(f"startup   {label:<30} {'n/a':>6}   ({failed[label]})")
+                continue
+            median = statistics.median(times[label])
+            print(f"startup   {label:<30} {median:6.3f} s {median / floor:5.1f}x {FLOOR}")
+        for label, command, stdin in (
+                ("magazine --help", [magazine, "--help"], None),
+                ("magazine transliterate", [magazine, "transliterate"], SERBIAN),
+                ("magazine translations status", [magazine, "translations", "status", "01"],
+                 None)):
+            names, status = imported_modules(command, sample, stdin)
+            heavy = [name for name in HEAVY[1:] if name in names]
+            print(f"imports   {label:<30} weasyprint: {'yes' if HEAVY[0] in names else 'no'}; "
+                  f"other heavy: {', '.join(heavy) or 'none'}; {len(names)} modules"
+                  + (f" (exit {status})" if status else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Measure the pipeline and print figures.")
+    parser.add_argument("--startup", action="store_true",
+                        help="run the start-up section only")
+    parser.add_argument("--root", type=Path,
+                        help="with --startup: the checkout whose issues/, translations/ and "
+                             "styles/ are copied (default: this one)")
+    parser.add_argument("--venv", type=Path,
+                        help="with --startup: the venv whose bin/python and bin/magazine are "
+                             "timed (default: the one running this script)")
+    args = parser.parse_args()
+    if not args.startup and (args.root or args.venv):
+        parser.error("--root and --venv go with --startup")
+    python = args.venv.absolute() / "bin" / "python" if args.venv else Path(sys.executable)
     logging.basicConfig(level=logging.WARNING)
+    bench_startup((args.root or REPO).resolve(), python)
+    if args.startup:
+        return
     bench_all_builds()
     bench_transliteration()
     bench_layout()
     bench_catalogs()
+
+
+if __name__ == "__main__":
+    main()

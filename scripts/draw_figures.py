@@ -16,6 +16,7 @@ Standard library plus fontTools; the output is byte-for-byte the same on every r
 import math
 import random
 import sys
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape, quoteattr
@@ -303,9 +304,9 @@ def corridor_map() -> str:
             ("crossing", "Granični prelaz", "Граничен пункт"),
             ("border", "Granica", "Граница")]
     box_w = 56 + max(REGULAR.width(a + SEP + b, 21) for _, a, b in rows) + 24 + 24
-    body.append(f"<rect x=\"{lx - 24}\" y=\"{ly - 40}\" width=\"{num(box_w)}\" height=\"270\" rx=\"14\" "
-                f"fill=\"{WHITE}\" fill-opacity=\"0.85\" stroke=\"{NAVY}\" "
-                f"stroke-opacity=\"0.15\" stroke-width=\"2\"/>")
+    body.append(f"<rect x=\"{lx - 24}\" y=\"{ly - 40}\" width=\"{num(box_w)}\" "
+                f"height=\"270\" rx=\"14\" fill=\"{WHITE}\" fill-opacity=\"0.85\" "
+                f"stroke=\"{NAVY}\" stroke-opacity=\"0.15\" stroke-width=\"2\"/>")
     for i, (kind, latin, cyrillic) in enumerate(rows):
         y = ly + i * 38
         sx = lx + 20
@@ -369,7 +370,8 @@ def project_year() -> str:
         body.append(f"<rect x=\"{num(tx(i))}\" y=\"{num(axis_y - band)}\" width=\"{num(per)}\" "
                     f"height=\"{2 * band}\" fill=\"{fill}\"/>")
     body.append(f"<rect x=\"{num(tx(11))}\" y=\"{num(axis_y - band)}\" "
-                f"width=\"{num(tx(end_t) - tx(11) + 30)}\" height=\"{2 * band}\" fill=\"{TINT_BG}\"/>")
+                f"width=\"{num(tx(end_t) - tx(11) + 30)}\" height=\"{2 * band}\" "
+                f"fill=\"{TINT_BG}\"/>")
 
     # The axis: a dashed lead-in from April 1, then the project from the end of April.
     body.append(f"<line x1=\"{num(tx(0))}\" y1=\"{num(axis_y)}\" x2=\"{num(tx(start_t))}\" "
@@ -452,7 +454,7 @@ def cover() -> str:
     body.append(f"<polygon points=\"{pts(left)}\" fill=\"{TINT_RS}\"/>")
 
     def seam_x(y: float) -> float:
-        for (xa, ya), (xb, yb) in zip(seam_line, seam_line[1:]):
+        for (xa, ya), (xb, yb) in pairwise(seam_line):
             if ya <= y <= yb:
                 return xa + (xb - xa) * (y - ya) / (yb - ya)
         return seam_line[-1][0]
@@ -517,13 +519,14 @@ def cover() -> str:
                         f"y2=\"{num(yb)}\" stroke=\"{NAVY}\" stroke-width=\"{num(2 + 1.5 * w)}\" "
                         f"stroke-opacity=\"{0.12 + 0.25 * w:.2f}\" stroke-dasharray=\"2 12\"/>")
     # Spokes from each hub to its own nodes.
-    for x, y, r, colour, ci, hub in nodes:
+    for x, y, _r, _colour, ci, hub in nodes:
         if hub:
             continue
         cx, cy, _ = centres[ci]
         w = weight(y)
         body.append(f"<line x1=\"{num(cx)}\" y1=\"{num(cy)}\" x2=\"{num(x)}\" y2=\"{num(y)}\" "
-                    f"stroke=\"{NAVY}\" stroke-width=\"2\" stroke-opacity=\"{0.08 + 0.3 * w:.2f}\"/>")
+                    f"stroke=\"{NAVY}\" stroke-width=\"2\" "
+                    f"stroke-opacity=\"{0.08 + 0.3 * w:.2f}\"/>")
     body.append("</g>")
 
     # The seam itself, dashed.
@@ -531,7 +534,7 @@ def cover() -> str:
                 f"stroke-opacity=\"0.35\" stroke-width=\"5\" stroke-dasharray=\"26 18\"/>")
 
     # Nodes on top.
-    for x, y, r, colour, ci, hub in nodes:
+    for x, y, r, colour, _ci, hub in nodes:
         w = weight(y)
         if hub:
             body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(y)}\" r=\"{num(r + 14)}\" "
