@@ -5,7 +5,7 @@ EDITION ?= sr-Latn
 VENV := .venv
 MAGAZINE := $(VENV)/bin/magazine
 
-.PHONY: issue translations status preview proofs release test bench setup
+.PHONY: issue translations status preview proofs release test test-fast bench setup
 
 $(VENV)/.installed: pyproject.toml scripts/bootstrap.sh
 	bash scripts/bootstrap.sh
@@ -35,6 +35,9 @@ release: setup
 test: setup
 	$(VENV)/bin/python -m pytest -q
 
+# everything that needs no build of an issue's PDFs or e-books (the `build` marker)
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q -m "not build"
 
 bench: setup
 	$(VENV)/bin/python scripts/bench.py

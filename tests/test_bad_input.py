@@ -172,6 +172,7 @@ def test_unreadable_articles_get_one_line(project, content, fragments):
     assert_one_clear_line(done, *fragments)
 
 
+@pytest.mark.build
 def test_byte_order_mark_and_windows_line_ends_simply_work(project):
     article = project.issues / "07/articles/sofia-seminar.md"
     article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes().replace(b"\n", b"\r\n"))

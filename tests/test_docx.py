@@ -45,7 +45,7 @@ def python_docx_document(folder: Path) -> Path:
     commented = edited.add_run("plan rada.")
     document.add_comment([commented], text="Proveriti datum.", author="Marko")
     table = document.add_table(rows=2, cols=2)
-    for cell, text in zip(table._cells, ("Grad", "Klasteri", "Pirot", "4")):
+    for cell, text in zip(table._cells, ("Grad", "Klasteri", "Pirot", "4"), strict=True):
         cell.text = text
     document.add_picture(str(picture))
     path = folder / "pirot.docx"
@@ -100,6 +100,7 @@ def test_import_reads_what_word_has_and_says_what_it_left_out(project, tmp_path)
     assert article.read_text() == text
 
 
+@pytest.mark.build
 def test_imported_articles_reach_every_edition(project, tmp_path):
     for source in (python_docx_document(tmp_path), pandoc_document(tmp_path)):
         done = run_magazine(project, "import-docx", str(source))

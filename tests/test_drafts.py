@@ -3,14 +3,15 @@
 import re
 
 import pypdfium2
-from conftest import REPO, epubcheck, make_project, run_magazine
+import pytest
+from conftest import epubcheck, make_project, run_magazine
+from PIL import ImageChops
 from pypdf import PdfReader
 
-from magazine.build import build_issue
-from magazine.typeset.render import edition_html
 from magazine.languages import EDITIONS
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
+from magazine.typeset.render import edition_html
 
 ARTICLE = "07/articles/susret-u-nisu.md"
 UNTRANSLATED = (255, 208, 204)          # the tints magazine.css gives fallback text
@@ -29,15 +30,20 @@ def leave_two_blocks_unready(project):
 
 
 def tinted_pixels(path, colour) -> int:
+    """Count the pixels within 3 of `colour` in every channel (counted by Pillow band by
+    band: the same count as comparing each pixel in Python, fifty times faster)."""
     pdf = pypdfium2.PdfDocument(str(path))
     count = 0
     for page in pdf:
         image = page.render(scale=1).to_pil().convert("RGB")
-        count += sum(1 for pixel in image.get_flattened_data()
-                     if all(abs(a - b) <= 3 for a, b in zip(pixel, colour)))
+        near = [band.point(lambda v, c=c: 255 if abs(v - c) <= 3 else 0)
+                for band, c in zip(image.split(), colour, strict=True)]
+        count += ImageChops.multiply(ImageChops.multiply(near[0], near[1]),
+                                     near[2]).histogram()[255]
     return count
 
 
+@pytest.mark.build
 def test_draft_prints_source_text_marked_and_says_draft(project):
     leave_two_blocks_unready(project)
     done = run_magazine(project, "build", "-e", "en", "-e", "sr-Latn", "-f", "print", "-f",

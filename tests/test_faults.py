@@ -29,6 +29,7 @@ def partial_files(project) -> list:
     return [p for p in project.build.rglob("*") if p.name.endswith(".part")]
 
 
+@pytest.mark.build
 def test_a_build_killed_while_writing_keeps_the_last_good_files(project):
     assert run_magazine(project, "build", "-e", "en", "-f", "print").returncode == 0
     good = (project.build / EN_PRINT).read_bytes()
@@ -48,6 +49,7 @@ def test_a_build_killed_while_writing_keeps_the_last_good_files(project):
     assert partial_files(project) == []
 
 
+@pytest.mark.build
 def test_a_second_build_of_the_same_issue_refuses_clearly(project):
     with issue_lock(project.issues / "07/issue.yaml", "build"):
         done = run_magazine(project, "build", "-e", "en", "-f", "print")
@@ -68,6 +70,7 @@ def small_disk(limit: int):
     return limited
 
 
+@pytest.mark.build
 def test_a_write_error_says_so_and_damages_nothing(project):
     assert run_magazine(project, "build", "-e", "en", "-f", "print").returncode == 0
     good = (project.build / EN_PRINT).read_bytes()

@@ -38,6 +38,17 @@ def texts(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 
 
+_SAMPLE_TEXTS: dict[Path, list[str]] = {}
+
+
+def sample_texts(sample, edition: str) -> list[str]:
+    """texts() of the sample's print PDF of an edition (no test changes it), read once."""
+    path = pdf(sample, edition, "print")
+    if path not in _SAMPLE_TEXTS:
+        _SAMPLE_TEXTS[path] = texts(path)
+    return list(_SAMPLE_TEXTS[path])
+
+
 def test_body_fonts_have_bulgarian_and_serbian_forms():
     for style in ("Regular", "Italic", "Bold", "BoldItalic"):
         font = TTFont(REPO / "styles/fonts" / f"SourceSerif4-{style}.ttf")
@@ -53,9 +64,10 @@ def test_body_fonts_have_bulgarian_and_serbian_forms():
                     assert "locl" in features, (style, lang.LangSysTag)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_every_edition_is_hyphenated_and_quoted_in_its_own_way(sample, edition):
-    text = "".join(texts(pdf(sample, edition, "print")))
+    text = "".join(sample_texts(sample, edition))
     assert text.count("\u2010") >= 5                       # WeasyPrint's hyphen at line ends
     opening, closing = QUOTES[edition]
     assert re.search(f"{opening}\\w[^{opening}]{{1,60}}{closing}", text), edition
@@ -65,6 +77,7 @@ def test_every_edition_is_hyphenated_and_quoted_in_its_own_way(sample, edition):
         assert not re.search(r"(^|\s)“\w", text)                # no English-style openers
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_contents_page_numbers_are_where_the_articles_start(sample, edition):
     path = pdf(sample, edition, "print")
@@ -74,11 +87,14 @@ def test_contents_page_numbers_are_where_the_articles_start(sample, edition):
     contents = reader.pages[1].extract_text()
     listed = [int(n) for n in re.findall(r"(?:\.\s*){3,}(\d+)\s*$", contents, re.MULTILINE)]
     assert len(starts) == 4 and listed == starts
-    for item, start in zip([i for i in reader.outline if not isinstance(i, list)], starts):
+    pages = sample_texts(sample, edition)
+    for item, start in zip([i for i in reader.outline if not isinstance(i, list)], starts,
+                           strict=True):
         first_words = " ".join(item.title.split()[:2])
-        assert first_words in " ".join(texts(path)[start - 1].split())
+        assert first_words in " ".join(pages[start - 1].split())
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_print_is_padded_to_a_multiple_of_four_and_screen_is_not(sample, edition):
     project, result = sample
@@ -88,11 +104,12 @@ def test_print_is_padded_to_a_multiple_of_four_and_screen_is_not(sample, edition
     added = int(re.match(r"(\d+) blank", print_out.notes[0]).group(1)) \
         if "blank" in print_out.notes[0] else 0
     assert screen_out.pages == print_out.pages - added
-    pages = texts(pdf(sample, edition, "print"))
+    pages = sample_texts(sample, edition)
     assert all(not pages[-2 - n].strip() for n in range(added))  # blank, no folio
     assert "INFOCLUSTER" in pages[-1]                            # the back cover closes
 
 
+@pytest.mark.build
 def test_cover_and_back_cover_reach_into_the_bleed(sample):
     document = pypdfium2.PdfDocument(str(pdf(sample, "en", "print")))
     for index in (0, len(document) - 1):
@@ -104,6 +121,7 @@ def test_cover_and_back_cover_reach_into_the_bleed(sample):
     assert middle.getpixel((2, 2)) == (255, 255, 255)          # text pages stay white
 
 
+@pytest.mark.build
 def test_contents_and_web_addresses_are_live_links_in_the_screen_pdf(sample):
     reader = PdfReader(pdf(sample, "en", "screen"))
     contents_links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
@@ -117,6 +135,7 @@ def test_contents_and_web_addresses_are_live_links_in_the_screen_pdf(sample):
     assert info.title and info.author and info.subject and "clusters" in info["/Keywords"]
 
 
+@pytest.mark.build
 def test_trim_size_comes_from_the_stylesheet(tmp_path):
     project = make_project(tmp_path)
     css = project.styles / "magazine.css"
@@ -131,6 +150,7 @@ def test_trim_size_comes_from_the_stylesheet(tmp_path):
     assert bleed[3] - bleed[1] == pytest.approx(286, abs=0.1)
 
 
+@pytest.mark.build
 def test_preflight_names_low_resolution_images_missing_glyphs_and_overflow(tmp_path):
     from PIL import Image
     project = make_project(tmp_path)
@@ -168,6 +188,7 @@ def test_numbers_keep_their_units_and_dates_stay_together():
         "on 15\u00a0October, 160 kilometres apart"
 
 
+@pytest.mark.build
 def test_proofs_show_cover_contents_a_spread_and_every_page(tmp_path):
     from PIL import Image
     project = make_project(tmp_path)
@@ -182,6 +203,7 @@ def test_proofs_show_cover_contents_a_spread_and_every_page(tmp_path):
     assert sizes["pages.png"][0] > width
 
 
+@pytest.mark.build
 def test_preview_writes_one_editions_screen_pdf_and_html(tmp_path):
     project = make_project(tmp_path)
     done = run_magazine(project, "preview", "-e", "bg")
@@ -206,6 +228,7 @@ def test_watch_notices_a_saved_stylesheet(tmp_path):
     assert changed(before, snapshot([project.styles])) == [css]
 
 
+@pytest.mark.build
 def test_full_page_picture_has_a_page_of_its_own_to_the_bleed(tmp_path):
     project = make_project(tmp_path)
     article = project.issues / "07/articles/cross-border-table.md"

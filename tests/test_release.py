@@ -7,7 +7,7 @@ import subprocess
 import zipfile
 
 import pytest
-from conftest import REPO, run_magazine
+from conftest import REPO, quick_java_env, run_magazine
 
 from magazine.model import Project
 
@@ -20,11 +20,12 @@ def released(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("release"))
     for room in ("issues", "translations", "styles"):
         shutil.copytree(REPO / room, project.root / room)
-    done = run_magazine(project, "release", "01")
+    done = run_magazine(project, "release", "01", env=quick_java_env())
     assert done.returncode == 0, done.stderr
     return project, project.root / "dist/01"
 
 
+@pytest.mark.build
 def test_the_release_verifies_with_sha256sum(released):
     _, dist = released
     done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=dist, capture_output=True,
@@ -36,6 +37,7 @@ def test_the_release_verifies_with_sha256sum(released):
     assert len([name for name in listed if name.startswith("infocluster-01-")]) == 12
 
 
+@pytest.mark.build
 def test_the_manifest_describes_every_file_as_it_is(released):
     _, dist = released
     manifest = json.loads((dist / "manifest.json").read_text())
@@ -56,6 +58,7 @@ def test_the_manifest_describes_every_file_as_it_is(released):
     assert "commit" in manifest["source"]
 
 
+@pytest.mark.build
 def test_the_download_page_offers_every_edition_in_its_language(released):
     _, dist = released
     page = (dist / "index.html").read_text()
@@ -66,6 +69,7 @@ def test_the_download_page_offers_every_edition_in_its_language(released):
         assert f'href="infocluster-01-{tag}.epub"' in page
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_ebooks_carry_series_accessibility_and_subset_fonts(released, edition):
     _, dist = released
@@ -90,11 +94,12 @@ def test_the_ebooks_carry_series_accessibility_and_subset_fonts(released, editio
     assert re.search(r'<html[^>]* lang="' + edition, chapter)
 
 
+@pytest.mark.build
 def test_two_releases_are_byte_identical(released, tmp_path):
     project, dist = released
     first = {p.relative_to(dist): p.read_bytes() for p in dist.rglob("*") if p.is_file()}
     shutil.rmtree(project.build)
-    assert run_magazine(project, "release", "01").returncode == 0
+    assert run_magazine(project, "release", "01", env=quick_java_env()).returncode == 0
     second = {p.relative_to(dist): p.read_bytes() for p in dist.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []

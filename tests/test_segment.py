@@ -38,7 +38,8 @@ def test_source_text_round_trips_through_segments(root, issue_id):
     for article in issue.articles:
         fell_back = []
         fields, blocks = translate_article(article, lambda seg: seg.text,
-                                           lambda seg, inlines: fell_back.append(seg))
+                                           lambda seg, inlines, fell_back=fell_back:
+                                           fell_back.append(seg))
         same_fields, same_blocks = walk_article(article, lambda kind, inlines: inlines)
         assert fell_back == []
         assert as_markdown(blocks) == as_markdown(article.ast["blocks"])

@@ -107,8 +107,10 @@ def test_cyrillic_output_has_no_latin_letters_left(word_list):
 def test_editors_extend_the_rules_in_the_data_file(tmp_path, monkeypatch):
     data = tmp_path / "serbian-script.yaml"
     data.write_text(transliterate.DATA.read_text(encoding="utf-8")
-                    .replace("two_letters:\n", 'two_letters:\n  - {stem: "izvan|jez", why: "test"}\n')
-                    .replace("keep_latin:\n", 'keep_latin:\n  - {word: "Kragujevac", why: "test"}\n'),
+                    .replace("two_letters:\n",
+                             'two_letters:\n  - {stem: "izvan|jez", why: "test"}\n')
+                    .replace("keep_latin:\n",
+                             'keep_latin:\n  - {word: "Kragujevac", why: "test"}\n'),
                     encoding="utf-8")
     monkeypatch.setattr(transliterate, "DATA", data)
     assert to_cyrillic("izvanjezički") == "изванјезички"
@@ -133,6 +135,7 @@ def test_command_keeps_line_breaks_and_markdown(tmp_path):
     assert back.stdout.decode() == source
 
 
+@pytest.mark.build
 def test_mixed_scripts_are_reported_by_status_and_build(tmp_path):
     project = make_project(tmp_path)
     article = project.issues / "07/articles/sofia-seminar.md"
