@@ -65,7 +65,7 @@ from magazine.translation.merge import update_issue_catalogs  # noqa: E402
 from magazine.typeset.compose import compose_edition  # noqa: E402
 from magazine.typeset.document import epub_document, print_document  # noqa: E402
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
-from magazine.typeset.render import render_pdf_layout  # noqa: E402
+from magazine.typeset.render import lay_out_edition  # noqa: E402
 
 GENERATED = "90"
 ARTICLES = 20
@@ -186,7 +186,8 @@ def bench_layout() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for edition in EDITIONS.values():
             text = compose_edition(project, issue, edition)
-            lay, (document, _, _) = timed(render_pdf_layout, project, text)
+            lay, layout = timed(lay_out_edition, project, text)
+            document = layout.document
             pages, _ = pages_for_print(document)
             printed, _ = timed(write_pdf, pages, Path(tmp) / "print.pdf")
             screen = pages_for_screen(document)

@@ -10,7 +10,7 @@ from magazine.model import Issue, Project
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.pdf import pages_for_screen, write_pdf
-from magazine.typeset.render import render_pdf_layout
+from magazine.typeset.render import lay_out_edition
 
 
 def preview_edition(project: Project, issue_id: str | None, edition_tag: str) -> list[Path]:
@@ -20,11 +20,11 @@ def preview_edition(project: Project, issue_id: str | None, edition_tag: str) ->
     issue = load_issue(project, issue_id)
     text = compose_edition(project, issue, edition)
     folder = project.build / issue.id / "preview"
-    document, html, _ = render_pdf_layout(project, text)
+    layout = lay_out_edition(project, text)
     pdf = folder / output_name(issue.id, edition.tag, "screen")
-    write_pdf(pages_for_screen(document), pdf, trim=True)
+    write_pdf(pages_for_screen(layout.document), pdf, trim=True)
     page = folder / f"infocluster-{issue.id}-{edition.tag}.html"
-    write_if_changed(page, browser_html(html, project, issue).encode("utf-8"))
+    write_if_changed(page, browser_html(layout.html, project, issue).encode("utf-8"))
     return [pdf, page]
 
 

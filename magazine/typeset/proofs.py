@@ -14,7 +14,7 @@ from magazine.model import Project
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.pdf import pages_for_print, pdf_bytes
-from magazine.typeset.render import render_pdf_layout
+from magazine.typeset.render import lay_out_edition
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +92,7 @@ def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> 
     written = []
     for edition in select_editions(editions):
         text = compose_edition(project, issue, edition)
-        document, _, _ = render_pdf_layout(project, text)
-        pages, _ = pages_for_print(document)
+        pages, _ = pages_for_print(lay_out_edition(project, text).document)
         log.info("proofs of %s", edition.tag)
         written += write_proofs(pdf_bytes(pages, trim=True),
                                 project.build / issue.id / "proofs" / edition.tag)

@@ -2,7 +2,9 @@
 of its format, and nothing outside the issue, the styles and the build."""
 
 import re
+from dataclasses import dataclass
 from html import unescape
+from typing import Any
 
 from magazine.formats import COVER_STYLES, PDF_STYLES
 from magazine.model import EditionText, Project
@@ -22,22 +24,30 @@ def edition_html(project: Project, text: EditionText, cover_only: bool = False):
                            project.styles / "templates" / "magazine.html")
 
 
-def render_pdf_layout(project: Project, text: EditionText, cover_only=False):
-    """Lay out the edition's pages (or only its cover); return the document, its HTML and
-    the warnings."""
+@dataclass(frozen=True)
+class Layout:
+    """An edition's laid-out pages (WeasyPrint's document), the HTML they were laid out
+    from, and what pandoc and WeasyPrint warned about on the way."""
+
+    document: Any
+    html: str
+    warnings: tuple[str, ...]
+
+
+def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False) -> Layout:
+    """Lay out the edition's pages (or only its cover)."""
     html, warnings = edition_html(project, text, cover_only)
     allowed = [text.issue.path, project.styles, project.build]
     sheets = [project.styles / name for name in PDF_STYLES] if not cover_only else \
         [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
     document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
                                        text.issue.path / "issue.yaml")
-    return document, html, warnings + layout_warnings
+    return Layout(document, html, tuple(warnings + layout_warnings))
 
 
 def render_cover(project: Project, text: EditionText) -> bytes:
     """Return the edition's cover page as a PNG, for the e-book."""
-    document, _, _ = render_pdf_layout(project, text, cover_only=True)
-    return first_page_png(document)
+    return first_page_png(lay_out_edition(project, text, cover_only=True).document)
 
 
 def html_text(html: str) -> str:

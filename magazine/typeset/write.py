@@ -11,7 +11,7 @@ from magazine.model import Output, WriteJob
 from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
-from magazine.typeset.render import html_text, render_cover, render_pdf_layout
+from magazine.typeset.render import html_text, lay_out_edition, render_cover
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +48,11 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
     start = time.perf_counter()
     project, text = job.project, job.text
     log.info("%s: laying out the pages", text.edition.tag)
-    document, html, warnings = render_pdf_layout(project, text)
-    warnings += preflight.low_resolution_images(document) + \
-        preflight.overflowing_text(document) + \
-        preflight.missing_glyphs(html_text(html), project.styles / "fonts")
+    layout = lay_out_edition(project, text)
+    document = layout.document
+    warnings = [*layout.warnings, *preflight.low_resolution_images(document),
+                *preflight.overflowing_text(document),
+                *preflight.missing_glyphs(html_text(layout.html), project.styles / "fonts")]
     families = preflight.shipped_families(project.styles / "fonts")
     laid_out = time.perf_counter() - start
 
