@@ -93,6 +93,12 @@ def build(issue, editions, formats, strict, out_dir, force, jobs):
             click.echo(f"  {out.path.name}: warning: {warning}")
     for line in result.mixed_script:
         click.echo(f"  warning: {line}")
+    reports = [out.makeup for out in result.outputs if out.makeup is not None]
+    if reports:
+        from magazine.typeset.makeup_report import summary_table
+        click.echo(summary_table(reports))
+        click.echo(f"  (pages, how full the last page is, faults; every fault: magazine makeup "
+                   f"{result.issue})")
     for tag, fallbacks in result.fallbacks.items():
         if fallbacks:
             states = Counter(f.state for f in fallbacks)
@@ -126,6 +132,21 @@ def proofs(issue, editions):
     project = _project()
     for path in build_proofs(project, issue, editions):
         click.echo(f"  {path.relative_to(project.root)}")
+
+
+@main.command()
+@issue_argument
+@click.option("-e", "--edition", "editions", multiple=True,
+              help="Edition to measure (repeatable; default all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the report.")
+def makeup(issue, editions, fmt):
+    """Lay out the editions as they print and report their page makeup: pages, how full,
+    holes, short columns, widows and orphans, hyphen ladders, loose lines, footnotes."""
+    from magazine.typeset.makeup import issue_makeup
+    from magazine.typeset.makeup_report import full_report, json_report
+    reports = issue_makeup(_project(), issue, editions)
+    click.echo(json_report(reports) if fmt == "json" else full_report(reports))
 
 
 @main.command()

@@ -112,6 +112,46 @@ class Edition:
 
 
 @dataclass(frozen=True)
+class Fault:
+    """A makeup fault an art director would mark on a proof (typeset/makeup.py)."""
+
+    kind: str               # "hole", "underfull page", "hyphen ladder", "widow", ...
+    page: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class ArticleMakeup:
+    """How an article sits on its pages in one edition."""
+
+    slug: str
+    first_page: int
+    last_page: int
+    last_page_fill: float               # 0 to 1: the mean of its columns' filled height
+    faults: tuple[Fault, ...] = ()
+
+    @property
+    def pages(self) -> int:
+        return self.last_page - self.first_page + 1
+
+
+@dataclass(frozen=True)
+class EditionMakeup:
+    """The makeup of one laid-out edition: each page's fill, each article, and the faults
+    that belong to no article (blank pages, the contents page)."""
+
+    edition: str
+    pages: int
+    fills: tuple[float, ...]
+    articles: tuple[ArticleMakeup, ...]
+    faults: tuple[Fault, ...] = ()
+
+    @property
+    def all_faults(self) -> tuple[Fault, ...]:
+        return self.faults + tuple(f for a in self.articles for f in a.faults)
+
+
+@dataclass(frozen=True)
 class Output:
     """One written file of a build."""
 
@@ -124,6 +164,7 @@ class Output:
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
     cached: bool = False
+    makeup: EditionMakeup | None = None      # print PDFs: how the pages are made up
 
 
 @dataclass(frozen=True)

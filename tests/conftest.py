@@ -61,3 +61,13 @@ def built(tmp_path_factory):
     """The mini issue built once in every edition and format."""
     project = make_project(tmp_path_factory.mktemp("built"))
     return project, build_issue(project)
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    """The sample issue 01, print and screen PDFs of every edition."""
+    root = tmp_path_factory.mktemp("sample")
+    for room in ("issues", "translations", "styles"):
+        shutil.copytree(REPO / room, root / room)
+    project = Project(root)
+    return project, build_issue(project, "01", formats=["print", "screen"])

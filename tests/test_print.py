@@ -1,7 +1,6 @@
 """Print-grade pages: the sample issue built as a print shop and a reader would get it."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pypdfium2
@@ -10,23 +9,12 @@ from conftest import REPO, make_project, run_magazine
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from magazine.build import build_issue, output_name
+from magazine.build import output_name
 from magazine.languages import EDITIONS
-from magazine.model import Project
 from magazine.typeset.typography import bind_numbers
 
 MM = 72 / 25.4
 QUOTES = {"sr-Latn": ("„", "“"), "sr-Cyrl": ("„", "“"), "bg": ("„", "“"), "en": ("“", "”")}
-
-
-@pytest.fixture(scope="session")
-def sample(tmp_path_factory):
-    """The sample issue 01, print and screen PDFs of every edition."""
-    root = tmp_path_factory.mktemp("sample")
-    for room in ("issues", "translations", "styles"):
-        shutil.copytree(REPO / room, root / room)
-    project = Project(root)
-    return project, build_issue(project, "01", formats=["print", "screen"])
 
 
 def pdf(sample, edition: str, fmt: str) -> Path:

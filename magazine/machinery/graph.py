@@ -12,7 +12,16 @@ from pathlib import Path
 
 from magazine.formats import EBOOK_STYLES, PDF_STYLES
 from magazine.machinery.files import write_if_changed
-from magazine.model import Edition, Fallback, Output, Project, Segment
+from magazine.model import (
+    ArticleMakeup,
+    Edition,
+    EditionMakeup,
+    Fallback,
+    Fault,
+    Output,
+    Project,
+    Segment,
+)
 
 PACKAGE = Path(__file__).parent.parent          # magazine/
 
@@ -114,7 +123,21 @@ def cached_output(record: dict) -> Output:
     """Rebuild the Output of a cache record (marked as taken from the cache)."""
     data = dict(record["output"])
     return Output(Path(data["path"]), data["edition"], data["format"], data["pages"],
-                  data["bytes"], tuple(data["warnings"]), tuple(data["notes"]), 0.0, True)
+                  data["bytes"], tuple(data["warnings"]), tuple(data["notes"]), 0.0, True,
+                  _makeup(data.get("makeup")))
+
+
+def _makeup(data) -> EditionMakeup | None:
+    """Rebuild the makeup report kept with an output (None when there is none to trust)."""
+    try:
+        return EditionMakeup(
+            data["edition"], data["pages"], tuple(data["fills"]),
+            tuple(ArticleMakeup(a["slug"], a["first_page"], a["last_page"],
+                                a["last_page_fill"], tuple(Fault(**f) for f in a["faults"]))
+                  for a in data["articles"]),
+            tuple(Fault(**f) for f in data["faults"]))
+    except (KeyError, TypeError):
+        return None
 
 
 def cached_fallbacks(record: dict) -> tuple[Fallback, ...]:

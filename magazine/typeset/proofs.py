@@ -13,6 +13,7 @@ from magazine.machinery.files import write_if_changed
 from magazine.model import Project
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
+from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print, pdf_bytes
 from magazine.typeset.render import lay_out_edition
 
@@ -22,6 +23,7 @@ PAGE_WIDTH_PX = 900          # a single page proof
 THUMB_WIDTH_PX = 220         # a page on the contact sheet
 GAP_PX = 16
 PER_ROW = 6                  # contact sheet: three spreads a row
+FAULT = (220, 0, 0)          # the frame and names of a page's makeup faults
 
 
 def render_pages(pdf_bytes: bytes, width_px: int) -> list[Image.Image]:
@@ -44,8 +46,9 @@ def spread(left: Image.Image | None, right: Image.Image) -> Image.Image:
     return sheet
 
 
-def contact_sheet(pages: list[Image.Image]) -> Image.Image:
-    """Lay all pages out as spreads, page 1 alone on the right as in the printed copy."""
+def contact_sheet(pages: list[Image.Image], faults: dict | None = None) -> Image.Image:
+    """Lay all pages out as spreads, page 1 alone on the right as in the printed copy; a page
+    with makeup faults ({page: [kind, ...]}) gets a red frame and their names."""
     width, height = pages[0].size
     slots = [None, *pages]                              # page 1 is a right-hand page
     rows = (len(slots) + PER_ROW - 1) // PER_ROW
@@ -60,12 +63,18 @@ def contact_sheet(pages: list[Image.Image]) -> Image.Image:
         y = GAP_PX + row * (height + GAP_PX)
         sheet.paste(page, (x, y))
         draw.text((x + 4, y + height - 14), str(slot), fill=(200, 0, 0))
+        marked = (faults or {}).get(slot)
+        if marked:
+            draw.rectangle((x - 3, y - 3, x + width + 2, y + height + 2), outline=FAULT, width=3)
+            for n, kind in enumerate(dict.fromkeys(marked)):
+                draw.text((x + 4, y + 4 + 12 * n), kind, fill=FAULT)
     return sheet
 
 
-def write_proofs(pdf_bytes: bytes, folder: Path) -> list[Path]:
+def write_proofs(pdf_bytes: bytes, folder: Path, faults: dict | None = None) -> list[Path]:
     """Write cover.png, contents.png, spread.png and pages.png for one edition's print PDF
-    (already cut to the trim); return the files written or unchanged."""
+    (already cut to the trim), the makeup faults marked on pages.png; return the files
+    written or unchanged."""
     pages = render_pages(pdf_bytes, PAGE_WIDTH_PX)
     first_spread = 3 if len(pages) > 4 else 1          # pages 4 and 5: an article's first
     proofs = {
@@ -75,7 +84,7 @@ def write_proofs(pdf_bytes: bytes, folder: Path) -> list[Path]:
         if len(pages) > first_spread + 1 else pages[-1],
         "pages.png": contact_sheet([p.resize((THUMB_WIDTH_PX,
                                               round(p.height * THUMB_WIDTH_PX / p.width)))
-                                    for p in pages]),
+                                    for p in pages], faults),
     }
     written = []
     for name, image in proofs.items():
@@ -94,6 +103,9 @@ def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> 
         text = compose_edition(project, issue, edition)
         pages, _ = pages_for_print(lay_out_edition(project, text).document)
         log.info("proofs of %s", edition.tag)
+        faults: dict[int, list[str]] = {}
+        for fault in measure_makeup(pages, edition.tag).all_faults:
+            faults.setdefault(fault.page, []).append(fault.kind)
         written += write_proofs(pdf_bytes(pages, trim=True),
-                                project.build / issue.id / "proofs" / edition.tag)
+                                project.build / issue.id / "proofs" / edition.tag, faults)
     return written

@@ -10,6 +10,7 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import Output, WriteJob
 from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
+from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
 from magazine.typeset.render import html_text, lay_out_edition, render_cover
 
@@ -62,10 +63,12 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
         refuse_warnings(job.strict, warnings, path)
         log.info("%s %s: writing %s", text.edition.tag, fmt, path.name)
         notes = []
+        makeup = None
         if fmt == "print":
             pages, padded = pages_for_print(document)
             written = write_pdf(pages, path)
             notes.append(padding_note(len(pages.pages), padded))
+            makeup = measure_makeup(pages, text.edition.tag)
         else:
             pages = pages_for_screen(document)
             written = write_pdf(pages, path, "pdf/ua-1", trim=True)
@@ -73,7 +76,7 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
         refuse_warnings(job.strict, written, path)
         seconds = time.perf_counter() - start + (laid_out if fmt == formats[0] else 0)
         return Output(path, text.edition.tag, fmt, len(pages.pages), path.stat().st_size,
-                      tuple(warnings + written), tuple(notes), seconds)
+                      tuple(warnings + written), tuple(notes), seconds, makeup=makeup)
 
     return run_jobs(formats, job.jobs, write)
 

@@ -1,0 +1,59 @@
+"""The makeup report (typeset/makeup.py) for people: the short table a build ends with, the
+whole report of `magazine makeup`, and JSON for scripts."""
+
+import json
+from dataclasses import asdict
+
+from magazine.model import ArticleMakeup, EditionMakeup
+
+
+def summary_table(reports: list[EditionMakeup]) -> str:
+    """Return the short table a build ends with: per article, per edition, its pages, how
+    full its last page is and how many faults it has."""
+    tags = [report.edition for report in reports]
+    slugs = list(dict.fromkeys(a.slug for report in reports for a in report.articles))
+    cells = {(report.edition, a.slug): _cell(a) for report in reports for a in report.articles}
+    rows = [("makeup", *tags)]
+    rows += [(slug, *(cells.get((tag, slug), "") for tag in tags)) for slug in slugs]
+    rows += [("(issue)", *(_faults(report.faults) or "-" for report in reports))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+                     .rstrip() for row in rows)
+
+
+def _cell(article: ArticleMakeup) -> str:
+    pages = f"p. {article.first_page}" if article.pages == 1 else \
+        f"p. {article.first_page}-{article.last_page}"
+    faults = len(article.faults)
+    return f"{pages}, {article.last_page_fill:.0%}, " + \
+        (f"{faults} fault{'s' if faults != 1 else ''}" if faults else "ok")
+
+
+def _faults(faults) -> str:
+    counted: dict[str, int] = {}
+    for fault in faults:
+        counted[fault.kind] = counted.get(fault.kind, 0) + 1
+    return ", ".join(f"{n} {kind}" for kind, n in counted.items())
+
+
+def full_report(reports: list[EditionMakeup]) -> str:
+    """Return every edition's makeup: each article's pages and every fault, page by page."""
+    lines = []
+    for report in reports:
+        fills = [fill for fill in report.fills if fill > 0]
+        mean = sum(fills) / len(fills) if fills else 0
+        lines.append(f"{report.edition}: {report.pages} pages, {len(report.all_faults)} faults, "
+                     f"text pages {mean:.0%} full on average")
+        lines += [f"  page {f.page}: {f.kind}: {f.detail}" for f in report.faults]
+        for article in report.articles:
+            pages = f"page {article.first_page}" if article.pages == 1 else \
+                f"pages {article.first_page}-{article.last_page}"
+            lines.append(f"  {article.slug}: {pages}, last page {article.last_page_fill:.0%} "
+                         f"full" + ("" if article.faults else ", no fault"))
+            lines += [f"    page {f.page}: {f.kind}: {f.detail}" for f in article.faults]
+    return "\n".join(lines)
+
+
+def json_report(reports: list[EditionMakeup]) -> str:
+    """Return the makeup as JSON for scripts."""
+    return json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2)

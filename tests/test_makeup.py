@@ -1,0 +1,126 @@
+"""The makeup report says what the printed pages show: where each article runs, how full its
+pages are, and the faults an art director would mark."""
+
+import ctypes
+import json
+
+import pypdfium2
+import pypdfium2.raw as pdfium
+import pytest
+from conftest import run_magazine
+from pypdf import PdfReader
+
+from magazine.build import output_name
+from magazine.languages import EDITIONS
+
+pytestmark = pytest.mark.build
+
+BODY_SIZE = 10 * 4 / 3          # the body text's size in the PDF's text space (10 pt)
+
+
+def makeups(sample) -> dict:
+    _, result = sample
+    return {out.edition: out.makeup for out in result.outputs if out.format == "print"}
+
+
+def body_lines(path) -> tuple[list[tuple[int, int]], float]:
+    """Return, per page of a screen PDF (cut to the trim), the lines of body-size text in its
+    left and right half, and how many lines a full column holds (from the highest body line
+    on any page to the lowest, over the line pitch)."""
+    found, baselines = [], []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for page in pypdfium2.PdfDocument(str(path)):
+        text, middle, lines = page.get_textpage(), page.get_width() / 2, set()
+        for i in range(text.count_chars()):
+            if text.get_text_range(i, 1).isspace() or \
+                    not pdfium.FPDFText_GetCharOrigin(text.raw, i, x, y):
+                continue
+            if abs(pdfium.FPDFText_GetFontSize(text.raw, i) - BODY_SIZE) < 0.2:
+                lines.add((x.value >= middle, round(y.value)))
+        found.append((sum(1 for right, _ in lines if not right),
+                      sum(1 for right, _ in lines if right)))
+        baselines += [sorted(b for right, b in lines if right == side) for side in (0, 1)]
+    steps = [b - a for column in baselines for a, b in zip(column, column[1:], strict=False)]
+    pitch = max(set(steps), key=steps.count)
+    everywhere = [b for column in baselines for b in column]
+    return found, (max(everywhere) - min(everywhere)) / pitch + 1
+
+
+def page_texts(path) -> list[str]:
+    return [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(path))]
+
+
+def lines_of(text: str) -> list[str]:
+    """Return a page's lines of text but the running head and the folio (one word or a
+    number, or the issue line)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [line for line in lines[1:] if not line.isdigit()]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_article_runs_on_the_pages_the_pdf_prints_it(sample, edition):
+    project, _ = sample
+    report = makeups(sample)[edition]
+    path = project.build / "01" / output_name("01", edition, "print")
+    reader = PdfReader(path)
+    assert report.pages == len(reader.pages)
+    bookmarks = [reader.get_destination_page_number(item) + 1 for item in reader.outline
+                 if not isinstance(item, list)]             # one per article, at its title
+    assert [a.first_page for a in report.articles] == bookmarks
+    texts = page_texts(path)
+    for article, following in zip(report.articles, [*report.articles[1:], None], strict=True):
+        end = following.first_page - 1 if following else len(texts) - 1   # the back cover
+        printed = [n for n in range(article.first_page, end + 1) if lines_of(texts[n - 1])]
+        assert article.last_page == printed[-1]        # its last page is its last with text
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_page_fill_agrees_with_the_lines_the_pdf_prints(sample, edition):
+    project, _ = sample
+    report = makeups(sample)[edition]
+    lines, column = body_lines(project.build / "01" / output_name("01", edition, "screen"))
+    for number, fill in enumerate(report.fills, 1):
+        if fill == 0:
+            continue
+        printed = sum(lines[number - 1]) / (2 * column)
+        assert printed <= fill + 0.05, (number, fill, printed)   # never fuller than it says
+    for article in report.articles:
+        last = lines[article.last_page - 1]
+        if article.last_page_fill < 0.25:                 # what the report calls near empty
+            assert max(last) <= 0.3 * column, (article.slug, last, column)
+
+
+def test_the_sample_issues_known_faults_are_found(sample):
+    """Issue 01's English and Bulgarian editions, as an art director marked them."""
+    reports = makeups(sample)
+    english = {a.slug: a for a in reports["en"].articles}
+    assert english["cluster-day"].last_page_fill < 0.1               # 2 lines on page 10
+    assert any(f.kind == "short last page" for f in english["cluster-day"].faults)
+    bulgarian = {a.slug: a for a in reports["bg"].articles}
+    assert bulgarian["cluster-map"].pages == 3                        # runs onto page 7
+    assert {f.kind for f in bulgarian["cluster-map"].faults} >= {"short column",
+                                                                 "short last page"}
+    ladders = [f for r in reports.values() for f in r.all_faults if f.kind == "hyphen ladder"]
+    assert ladders and all(int(f.detail.split()[0]) > 2 for f in ladders)
+
+
+def test_makeup_command_prints_the_whole_report_and_json(sample):
+    project, _ = sample
+    done = run_magazine(project, "makeup", "01", "-e", "bg")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("bg: 12 pages")
+    assert "cluster-map: pages 5-7" in done.stdout and "short last page" in done.stdout
+    data = json.loads(run_magazine(project, "makeup", "01", "-e", "en", "--format",
+                                   "json").stdout)
+    assert [r["edition"] for r in data] == ["en"]
+    assert {a["slug"] for a in data[0]["articles"]} == {a.slug for a in
+                                                         makeups(sample)["en"].articles}
+
+
+def test_the_build_ends_with_the_makeup_table_even_when_nothing_changed(sample):
+    project, _ = sample
+    done = run_magazine(project, "build", "01", "-f", "print", "-f", "screen")
+    assert done.returncode == 0, done.stderr
+    assert "0 written" in done.stdout
+    table = done.stdout.split("makeup", 1)[1]
+    assert "cluster-map" in table and "p. 5-7, 2%" in table
