@@ -25,6 +25,8 @@ class Language:
     # on the line of its month, a year with the word for year (regular expressions)
     month_starts: tuple[str, ...]
     year_words: tuple[str, ...]
+    # one-letter words the print keeps on the line of the word after them
+    short_words: tuple[str, ...]
     review_columns: tuple[str, str]     # the bilingual review copy's heads: source, translation
     review_guide: str
 
@@ -38,6 +40,7 @@ _LANGUAGES = (
                    "decembar".split()),
              tuple("jan feb mart apr maj jun jul avg sep okt nov dec".split()),
              (r"godin\w*", r"god\."),
+             tuple("a i o s u k A I O S U K".split()),
              ("Izvor", "Prevod"),
              "Ispravljajte samo desnu kolonu. Žuto: prevod čeka proveru; crveno: nije preveden."),
     Language("bg", "Bulgarian", "bg", "nplurals=2; plural=(n != 1);",
@@ -46,6 +49,7 @@ _LANGUAGES = (
                    "декември".split()),
              tuple("яну фев мар апр май юни юли авг сеп окт ное дек".split()),
              (r"г\.",),
+             tuple("а в и о с у к А В И О С У К".split()),
              ("Източник", "Превод"),
              "Поправяйте само дясната колона. Жълто: преводът чака проверка; червено: не е "
              "преведен."),
@@ -56,6 +60,7 @@ _LANGUAGES = (
              tuple("january february march april may june july august september october "
                    "november december".split()),
              (),
+             ("a", "A", "I"),
              ("Source", "Translation"),
              "Correct the right-hand column only. Amber: the translation awaits checking; red: "
              "not translated yet."),

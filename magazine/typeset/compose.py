@@ -22,7 +22,7 @@ from magazine.sources.safety import check_image, check_raw_html, resolve_inside
 from magazine.translation.catalog import catalog_path, live_entries
 from magazine.translation.checks import entry_state, translation_problems
 from magazine.translation.segment import translate_article, walk_article
-from magazine.typeset.typography import bind_numbers
+from magazine.typeset.typography import bind_numbers, bind_short_words, keep_whole
 
 
 def compose_edition(project: Project, issue: Issue, edition: Edition) -> EditionText:
@@ -70,8 +70,9 @@ def compose_article(project: Project, issue: Issue, article: Article,
         check_raw_html([blocks, *fields.values()], where, None, CatalogError)
     blocks = _rebase_images(_number_headings(_shift_headings(blocks), article.slug),
                             article.path.parent, issue.path, where)
-    blocks = bind_numbers(blocks)
-    fields = {key: bind_numbers(value) for key, value in fields.items()}
+    blocks = keep_whole(bind_short_words(bind_numbers(blocks), edition), edition)
+    fields = {key: bind_short_words(bind_numbers(value), edition)
+              for key, value in fields.items()}
     return ComposedArticle(article.slug, author, fields.get("title", []),
                            fields.get("summary", []), fields.get("section", []), blocks,
                            tuple(fallbacks))

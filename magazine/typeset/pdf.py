@@ -13,6 +13,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from magazine.errors import RenderError
 from magazine.machinery.files import atomic_path, disk_advice
 from magazine.machinery.logs import collected_warnings
+from magazine.typeset.hyphenation import use_shipped_dictionaries
 
 
 class ProjectFetcher(URLFetcher):
@@ -42,6 +43,7 @@ def layout(html: str, base: Path, stylesheets: list, allowed: list[Path], where)
 
 
 def _render(html, base, stylesheets, allowed, where):
+    use_shipped_dictionaries()                  # Bulgarian breaks from TeX's hyph-bg patterns
     try:
         fetcher = ProjectFetcher(allowed)
         fonts = FontConfiguration()

@@ -1,10 +1,20 @@
 """Typographic care the authors cannot be asked for: non-breaking spaces that keep a number
-with its unit and the parts of a date on one line."""
+with its unit, the parts of a date and a one-letter word with the next on one line; names
+and a paragraph's last word that are never hyphenated."""
 
 import re
+from functools import cache
+from pathlib import Path
 
-from magazine.languages import LANGUAGE, in_every_script
-from magazine.pandoc.ast import Str, is_, map_nodes, text
+import yaml
+
+from magazine.languages import LANGUAGE, in_every_script, in_script
+from magazine.model import Edition
+from magazine.pandoc import ast
+from magazine.pandoc.ast import Span, Str, is_, map_nodes, text
+
+KEEP_WHOLE = Path(__file__).with_name("keep-whole.yaml")
+_TRAILING = re.compile(r"[.,;:!?)»“”\"'’…]+$")
 
 NBSP = "\u00a0"
 _NUMBER = re.compile(r"^\(?\d[\d.,]*$")
@@ -43,3 +53,70 @@ def _bind_in(items: list) -> list:
                 and _binds(text(left), text(right)):
             items[i] = Str(NBSP)
     return items
+
+
+def bind_short_words(node, edition: Edition):
+    """Return a copy of an AST fragment in which a one-letter word of the edition's language
+    ("i", "в", "a") is kept on the line of the word after it."""
+    words = {in_script(edition, w) for w in LANGUAGE[edition.language].short_words}
+
+    def bind(items: list) -> list:
+        for i in range(1, len(items) - 1):
+            if is_(items[i], "Space") and is_(items[i - 1], "Str") \
+                    and text(items[i - 1]) in words and is_(items[i + 1], "Str"):
+                items[i] = Str(NBSP)
+        return items
+    return map_nodes(node, lists=bind)
+
+
+@cache
+def _names(edition: Edition) -> tuple[tuple[str, ...], ...]:
+    listed = yaml.safe_load(KEEP_WHOLE.read_text(encoding="utf-8")) or {}
+    names = [*(listed.get("all") or ()), *(listed.get(edition.language) or ())]
+    return tuple(tuple(in_script(edition, name).split()) for name in names)
+
+
+def keep_whole(blocks: list, edition: Edition) -> list:
+    """Return the blocks with the names of keep-whole.yaml and each paragraph's last word in
+    span.keep-whole, which the print never hyphenates."""
+    names = _names(edition)
+
+    def mark(items: list) -> list:
+        out, i = [], 0
+        while i < len(items):
+            length = _name_at(items, i, names)
+            if length:
+                out.append(Span(items[i:i + length], ["keep-whole"]))
+                i += length
+            else:
+                out.append(items[i])
+                i += 1
+        return out
+
+    def last_word(node):
+        if node["t"] != "Para":
+            return None
+        inlines = map_nodes(ast.content(node), lists=mark)
+        ends = [n for n, item in enumerate(inlines)
+                if not is_(item, "Space", "SoftBreak", "Note")]
+        if ends and is_(inlines[ends[-1]], "Str"):
+            inlines[ends[-1]] = Span([inlines[ends[-1]]], ["keep-whole"])
+        return ast.with_content(node, inlines)
+    return map_nodes(blocks, last_word, lists=mark)
+
+
+def _name_at(items: list, start: int, names) -> int:
+    """Return how many nodes from `start` spell one of the names (0: none)."""
+    for words in names:
+        nodes = items[start:start + 2 * len(words) - 1]
+        if len(nodes) == 2 * len(words) - 1 and all(
+                is_(node, "Str") and _TRAILING.sub("", text(node)) == word
+                if n % 2 == 0 else is_(node, "Space")
+                for n, (node, word) in enumerate(zip(nodes, _spread(words), strict=True))):
+            return len(nodes)
+    return 0
+
+
+def _spread(words: tuple[str, ...]) -> list[str]:
+    """Return the words with a place for the space between each two."""
+    return [part for word in words for part in (word, " ")][:-1]
