@@ -66,7 +66,12 @@ def bind_short_words(node, edition: Edition):
                     and text(items[i - 1]) in words and is_(items[i + 1], "Str"):
                 items[i] = Str(NBSP)
         return items
-    return map_nodes(node, lists=bind)
+    return map_nodes(node, _leave_images, lists=bind)
+
+
+def _leave_images(node):
+    """Keep an image as it is: its description is read, not set in lines."""
+    return node if node["t"] == "Image" else None
 
 
 @cache
@@ -95,7 +100,7 @@ def keep_whole(blocks: list, edition: Edition) -> list:
 
     def last_word(node):
         if node["t"] != "Para":
-            return None
+            return _leave_images(node)
         inlines = map_nodes(ast.content(node), lists=mark)
         ends = [n for n, item in enumerate(inlines)
                 if not is_(item, "Space", "SoftBreak", "Note")]
