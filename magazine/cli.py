@@ -143,7 +143,7 @@ def proofs(issue, editions):
 def makeup(issue, editions, fmt):
     """Lay out the editions as they print and report their page makeup: pages, how full,
     holes, short columns, widows and orphans, hyphen ladders, loose lines, footnotes."""
-    from magazine.typeset.makeup import issue_makeup
+    from magazine.typeset.fit import issue_makeup
     from magazine.typeset.makeup_report import full_report, json_report
     reports = issue_makeup(_project(), issue, editions)
     click.echo(json_report(reports) if fmt == "json" else full_report(reports))

@@ -129,6 +129,9 @@ class ArticleMakeup:
     last_page: int
     last_page_fill: float               # 0 to 1: the mean of its columns' filled height
     faults: tuple[Fault, ...] = ()
+    last_page_lines: int = 0            # its lines of text on its last page
+    words_per_line: float = 0.0         # on average, in its body
+    lines: int = 0                      # its lines of text in all
 
     @property
     def pages(self) -> int:

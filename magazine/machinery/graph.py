@@ -132,8 +132,7 @@ def _makeup(data) -> EditionMakeup | None:
     try:
         return EditionMakeup(
             data["edition"], data["pages"], tuple(data["fills"]),
-            tuple(ArticleMakeup(a["slug"], a["first_page"], a["last_page"],
-                                a["last_page_fill"], tuple(Fault(**f) for f in a["faults"]))
+            tuple(ArticleMakeup(**{**a, "faults": tuple(Fault(**f) for f in a["faults"])})
                   for a in data["articles"]),
             tuple(Fault(**f) for f in data["faults"]))
     except (KeyError, TypeError):

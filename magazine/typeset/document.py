@@ -79,8 +79,10 @@ def edition_meta(text: EditionText) -> dict:
     return meta
 
 
-def print_document(text: EditionText, cover: str | None, cover_only: bool = False) -> dict:
-    """Return the AST of the whole printed edition, footnotes as page footnotes."""
+def print_document(text: EditionText, cover: str | None, cover_only: bool = False,
+                   fitting: bool = False) -> dict:
+    """Return the AST of the whole printed edition, footnotes as page footnotes (or, when
+    `fitting`, only its articles, for the fitter)."""
     meta = edition_meta(text)
     meta["lang"] = MetaString(text.edition.hyphenation)
     meta["articles"] = MetaList([
@@ -94,6 +96,8 @@ def print_document(text: EditionText, cover: str | None, cover_only: bool = Fals
     if cover_only:
         meta["cover-only"] = MetaBool(True)
         return convert.document([], meta)
+    if fitting:
+        meta["fitting"] = MetaBool(True)
     blocks = [_article_div(a, footnotes_on_page=True, issue_dir=text.issue.path)
               for a in text.articles]
     return convert.document(blocks, meta)

@@ -8,13 +8,7 @@ in the left or the right column (or across both) of its page."""
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from magazine.languages import select_editions
-from magazine.machinery.workers import run_jobs
-from magazine.model import ArticleMakeup, EditionMakeup, Fault, Project
-from magazine.sources.issue import load_issue
-from magazine.typeset.compose import compose_edition
-from magazine.typeset.pdf import pages_for_print
-from magazine.typeset.render import lay_out_edition
+from magazine.model import ArticleMakeup, EditionMakeup, Fault
 
 PX_PER_MM = 96 / 25.4
 HOLE_MM = 25                # white space this tall inside a text column is a hole
@@ -179,8 +173,12 @@ def _article(slug: str, leaves: list[_Leaf], pages: list[_Page]) -> ArticleMakeu
     order = _reading_order(leaves)
     faults += _headings_at_foot(order) + _widows_and_orphans(order) + _ladders(order) + \
         _loose_lines(order) + _footnotes_away(slug, pages, numbers)
+    body = [leaf for leaf in leaves if leaf.text and leaf.tag == "p"]
+    words = sum(len(leaf.text.split()) for leaf in body) / len(body) if body else 0.0
     return ArticleMakeup(slug, first, last, round(last_fill, 3),
-                         tuple(sorted(faults, key=lambda f: (f.page, f.kind))))
+                         tuple(sorted(faults, key=lambda f: (f.page, f.kind))),
+                         sum(1 for leaf in leaves if leaf.page == last and leaf.text),
+                         round(words, 1), sum(1 for leaf in leaves if leaf.text))
 
 
 def _line(leaves: list[_Leaf]) -> float:
@@ -308,17 +306,3 @@ def _has_class(box, name: str) -> bool:
     element = getattr(box, "element", None)
     return element is not None and name in (element.get("class") or "").split() \
         and type(box).__name__ == "BlockBox"
-
-
-# --- Reports
-
-def issue_makeup(project: Project, issue_id: str | None = None, editions=(), jobs: int | None = None
-                 ) -> list[EditionMakeup]:
-    """Lay out each chosen edition of an issue as it prints and measure its makeup."""
-    issue = load_issue(project, issue_id)
-
-    def measure(edition) -> EditionMakeup:
-        text = compose_edition(project, issue, edition)
-        pages, _ = pages_for_print(lay_out_edition(project, text).document)
-        return measure_makeup(pages, edition.tag)
-    return run_jobs(select_editions(editions), jobs, measure)

@@ -9,8 +9,8 @@ from magazine.machinery.files import write_if_changed
 from magazine.model import Issue, Project
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
+from magazine.typeset.fit import lay_out_fitted
 from magazine.typeset.pdf import pages_for_screen, write_pdf
-from magazine.typeset.render import lay_out_edition
 
 
 def preview_edition(project: Project, issue_id: str | None, edition_tag: str) -> list[Path]:
@@ -20,7 +20,7 @@ def preview_edition(project: Project, issue_id: str | None, edition_tag: str) ->
     issue = load_issue(project, issue_id)
     text = compose_edition(project, issue, edition)
     folder = project.build / issue.id / "preview"
-    layout = lay_out_edition(project, text)
+    layout, _ = lay_out_fitted(project, text)
     pdf = folder / output_name(issue.id, edition.tag, "screen")
     write_pdf(pages_for_screen(layout.document), pdf, trim=True)
     page = folder / f"infocluster-{issue.id}-{edition.tag}.html"

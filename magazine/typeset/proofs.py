@@ -13,9 +13,9 @@ from magazine.machinery.files import write_if_changed
 from magazine.model import Project
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
+from magazine.typeset.fit import lay_out_fitted
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print, pdf_bytes
-from magazine.typeset.render import lay_out_edition
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> 
     written = []
     for edition in select_editions(editions):
         text = compose_edition(project, issue, edition)
-        pages, _ = pages_for_print(lay_out_edition(project, text).document)
+        pages, _ = pages_for_print(lay_out_fitted(project, text)[0].document)
         log.info("proofs of %s", edition.tag)
         faults: dict[int, list[str]] = {}
         for fault in measure_makeup(pages, edition.tag).all_faults:

@@ -4,6 +4,7 @@ of its format, and nothing outside the issue, the styles and the build."""
 import re
 from dataclasses import dataclass
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from magazine.formats import COVER_STYLES, PDF_STYLES
@@ -16,11 +17,12 @@ from magazine.typeset.pdf import first_page_png, layout
 COVER_PAGE = "@page { size: var(--trim-width) var(--trim-height); margin: 0 }"
 
 
-def edition_html(project: Project, text: EditionText, cover_only: bool = False):
+def edition_html(project: Project, text: EditionText, cover_only: bool = False,
+                 fitting: bool = False):
     """Return the edition as the HTML the PDFs are laid out from, and pandoc's warnings."""
     cover = text.issue.cover.relative_to(text.issue.path.resolve()).as_posix() \
         if text.issue.cover else None
-    return convert.to_html(print_document(text, cover, cover_only),
+    return convert.to_html(print_document(text, cover, cover_only, fitting),
                            project.styles / "templates" / "magazine.html")
 
 
@@ -34,12 +36,15 @@ class Layout:
     warnings: tuple[str, ...]
 
 
-def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False) -> Layout:
-    """Lay out the edition's pages (or only its cover)."""
-    html, warnings = edition_html(project, text, cover_only)
+def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False,
+                    css: str = "", fitting: bool = False) -> Layout:
+    """Lay out the edition's pages (or only its cover), with `css` (the fitter's settings)
+    after the stylesheets; `fitting` lays out the articles alone."""
+    html, warnings = edition_html(project, text, cover_only, fitting)
     allowed = [text.issue.path, project.styles, project.build]
-    sheets = [project.styles / name for name in PDF_STYLES] if not cover_only else \
-        [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
+    sheets: list[Path | str] = [project.styles / name for name in PDF_STYLES] \
+        if not cover_only else [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
+    sheets += [css] if css else []
     document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
                                        text.issue.path / "issue.yaml")
     return Layout(document, html, tuple(warnings + layout_warnings))

@@ -10,9 +10,10 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import Output, WriteJob
 from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
+from magazine.typeset.fit import lay_out_fitted
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
-from magazine.typeset.render import html_text, lay_out_edition, render_cover
+from magazine.typeset.render import html_text, render_cover
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
     start = time.perf_counter()
     project, text = job.project, job.text
     log.info("%s: laying out the pages", text.edition.tag)
-    layout = lay_out_edition(project, text)
+    layout, fits = lay_out_fitted(project, text)
     document = layout.document
     warnings = [*layout.warnings, *preflight.low_resolution_images(document),
                 *preflight.overflowing_text(document),
@@ -68,6 +69,7 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
             pages, padded = pages_for_print(document)
             written = write_pdf(pages, path)
             notes.append(padding_note(len(pages.pages), padded))
+            notes += [fit.note for fit in fits]
             makeup = measure_makeup(pages, text.edition.tag)
         else:
             pages = pages_for_screen(document)

@@ -1,0 +1,194 @@
+"""Fit the copy: when an article runs a few lines onto a page of its own, lay it out alone
+with its letters and words set a little closer (and its wide figures a little shorter),
+within the limits styles/magazine.css sets, and keep the first setting that pulls those
+lines back; when none does, say what to cut. Each article's setting is kept by the hash of
+what it was made from (build/<ISSUE>/.cache/fit/), so an unchanged article is not fitted
+again."""
+
+import dataclasses
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from magazine.formats import PDF_STYLES
+from magazine.languages import select_editions
+from magazine.machinery.diskcache import DiskCache
+from magazine.machinery.workers import run_jobs
+from magazine.model import ArticleMakeup, EditionMakeup, EditionText, Project
+from magazine.sources.issue import load_issue
+from magazine.typeset.compose import compose_edition
+from magazine.typeset.makeup import measure_makeup
+from magazine.typeset.pdf import pages_for_print
+from magazine.typeset.render import Layout, edition_html, lay_out_edition
+
+log = logging.getLogger(__name__)
+
+FIT_VERSION = 1                         # a new fitting rule: every article is fitted again
+STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try goes
+# Set as close as the limits allow, a text loses at most about this share of its lines, and
+# a paragraph's last two lines go together; an article running more lines onto its last page
+# (and no wide figure to make shorter) is not tried, only told what to cut.
+SHRINKS_AT_MOST = 0.05
+WIDOWS = 2
+_LIMIT = re.compile(r"--(fit-letter-spacing|fit-word-spacing|fit-figure-height|"
+                    r"wide-figure-height)\s*:\s*([\d.]+)(em|mm)\s*;")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How one article is set to fit its pages, and what the editor is told."""
+
+    slug: str
+    letter_spacing: float = 0.0         # em, negative: closer
+    word_spacing: float = 0.0           # em
+    figure_height: float | None = None  # mm, the wide figures' height when made shorter
+    note: str = ""
+
+    def css(self) -> str:
+        """Return the stylesheet that sets the article so."""
+        rules = []
+        if self.letter_spacing or self.word_spacing:
+            rules.append(f"#{self.slug} .body {{ letter-spacing: {self.letter_spacing:.4f}em; "
+                         f"word-spacing: {self.word_spacing:.4f}em; }}")
+        if self.figure_height is not None:
+            rules.append(f"#{self.slug} figure.wide img {{ max-height: "
+                         f"{self.figure_height:.0f}mm; }}")
+        return "\n".join(rules)
+
+
+def limits(project: Project) -> dict[str, float]:
+    """Return the designer's fitting limits, the custom properties of magazine.css."""
+    css = (project.styles / "magazine.css").read_text(encoding="utf-8")
+    found = {name: float(value) for name, value, _ in _LIMIT.findall(css)}
+    return {"letter": found.get("fit-letter-spacing", 0.0),
+            "word": found.get("fit-word-spacing", 0.0),
+            "figure": found.get("fit-figure-height", found.get("wide-figure-height", 0.0)),
+            "figure-full": found.get("wide-figure-height", 0.0)}
+
+
+def needs_fitting(article: ArticleMakeup) -> bool:
+    """Say whether an article ends on a page that holds only a few of its lines."""
+    return article.pages > 1 and any(f.kind == "short last page" for f in article.faults)
+
+
+def lay_out_fitted(project: Project, text: EditionText) -> tuple[Layout, list[Fit]]:
+    """Lay out an edition with every article fitted to its pages (a second layout only when
+    a fit changed something); return the layout and the fits, each with its note."""
+    layout = lay_out_edition(project, text)
+    fits = fit_edition(project, text, layout.document)
+    css = "\n".join(fit.css() for fit in fits if fit.css())
+    if css:
+        log.info("%s: laying out the pages again, fitted", text.edition.tag)
+        layout = lay_out_edition(project, text, css=css)
+    return layout, fits
+
+
+def issue_makeup(project: Project, issue_id: str | None = None, editions=(),
+                 jobs: int | None = None) -> list[EditionMakeup]:
+    """Lay out each chosen edition of an issue as it prints, fitted, and measure it."""
+    issue = load_issue(project, issue_id)
+
+    def measure(edition) -> EditionMakeup:
+        layout, _ = lay_out_fitted(project, compose_edition(project, issue, edition))
+        return measure_makeup(pages_for_print(layout.document)[0], edition.tag)
+    return run_jobs(select_editions(editions), jobs, measure)
+
+
+def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
+    """Return how each article that runs onto a short last page is to be set (the edition
+    laid out as `document`, not yet fitted)."""
+    pages, _ = pages_for_print(document)
+    report = measure_makeup(pages, text.edition.tag)
+    cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
+    return [fit_article(project, text, article, cache) for article in report.articles
+            if needs_fitting(article)]
+
+
+def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
+                cache: DiskCache) -> Fit:
+    """Return the first setting within the limits that lays the article out on one page
+    less, or, when there is none, the advice of what to cut."""
+    alone = dataclasses.replace(text, articles=tuple(
+        a for a in text.articles if a.slug == article.slug))
+    bounds = limits(project)
+    html, _ = edition_html(project, alone, fitting=True)
+    wide = '<figure class="wide"' in html
+    key = _key(project, alone.edition.tag, html, bounds)
+    kept = cache.get(key)
+    if kept is not None:
+        return Fit(**json.loads(kept))
+    base = _lay_out_alone(project, alone, "")
+    fit = None
+    if wide or base.last_page_lines <= SHRINKS_AT_MOST * base.lines + WIDOWS:
+        fit = _first_that_fits(project, alone, _candidates(article.slug, bounds, wide), base)
+    fit = fit or Fit(article.slug, note=_advice(text, article, base, bounds, wide))
+    cache.put(key, json.dumps(dataclasses.asdict(fit)))
+    return fit
+
+
+def _first_that_fits(project: Project, alone: EditionText, candidates: list[Fit],
+                     base: ArticleMakeup) -> Fit | None:
+    """Return the gentlest candidate that lays the article out on fewer pages (trying the
+    strongest first: when it does not fit, none does), with a note of what it changed."""
+    def fits(candidate: Fit) -> bool:
+        return _lay_out_alone(project, alone, candidate.css()).pages < base.pages
+    if not candidates or not fits(candidates[-1]):
+        return None
+    low, high = 0, len(candidates) - 1          # candidates[high] fits; find the first that does
+    while low < high:
+        middle = (low + high) // 2
+        if fits(candidates[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return dataclasses.replace(candidates[high], note=_changed(alone, candidates[high], base))
+
+
+def _candidates(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
+    """Return the settings to try, gentlest first: spacing towards its limits, then, with
+    the spacing at its limits, wide figures shorter by 5 mm at a time to their limit."""
+    tries = [Fit(slug, -bounds["letter"] * step, -bounds["word"] * step) for step in STEPS
+             if bounds["letter"] or bounds["word"]]
+    if wide_figures and bounds["figure"] < bounds["figure-full"]:
+        height = bounds["figure-full"] - 5
+        while height >= bounds["figure"]:
+            tries.append(Fit(slug, -bounds["letter"], -bounds["word"], height))
+            height -= 5
+    return tries
+
+
+def _lay_out_alone(project: Project, alone: EditionText, css: str):
+    pages, _ = pages_for_print(lay_out_edition(project, alone, css=css, fitting=True).document)
+    return measure_makeup(pages, alone.edition.tag).articles[0]
+
+
+def _changed(text: EditionText, fit: Fit, base: ArticleMakeup) -> str:
+    parts = [f"letters {fit.letter_spacing:+.3f} em, words {fit.word_spacing:+.3f} em"]
+    if fit.figure_height is not None:
+        parts.append(f"wide figures at most {fit.figure_height:.0f} mm")
+    pages = base.pages - 1
+    return (f"{text.edition.tag} {fit.slug}: set closer ({'; '.join(parts)}) so that it ends "
+            f"on {pages} page{'s' if pages != 1 else ''} instead of {base.pages}")
+
+
+def _advice(text: EditionText, article: ArticleMakeup, base: ArticleMakeup,
+            bounds: dict, wide: bool) -> str:
+    lines = max(1, base.last_page_lines)
+    words = 5 * max(1, round(lines * base.words_per_line / 5))
+    more = "allow closer setting (--fit-letter-spacing, --fit-word-spacing)"
+    if wide and bounds["figure"] >= bounds["figure-full"] - 5:
+        more = "allow smaller wide figures (--fit-figure-height)"
+    return (f"{text.edition.tag} {article.slug} runs about {lines} lines onto page "
+            f"{article.last_page}: cut about {words} words, or {more}")
+
+
+def _key(project: Project, edition: str, html: str, bounds: dict) -> str:
+    """Return what a fit is made from: the article's HTML as it prints, the stylesheets
+    and fonts, the limits and the fitting rules."""
+    styles = [project.styles / name for name in PDF_STYLES] + \
+        sorted((project.styles / "fonts").glob("*.ttf"))
+    digests = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in styles]
+    return json.dumps([FIT_VERSION, edition, html, digests, bounds])
