@@ -71,8 +71,9 @@ def compose_article(project: Project, issue: Issue, article: Article,
     blocks = _rebase_images(_number_headings(_shift_headings(blocks), article.slug),
                             article.path.parent, issue.path, where)
     blocks = keep_whole(bind_short_words(bind_numbers(blocks), edition), edition)
-    fields = {key: bind_short_words(bind_numbers(value), edition)
-              for key, value in fields.items()}
+    fields = {key: bind_numbers(value) for key, value in fields.items()}
+    if "summary" in fields:           # the standfirst is set in lines; the title names pages
+        fields["summary"] = bind_short_words(fields["summary"], edition)
     return ComposedArticle(article.slug, author, fields.get("title", []),
                            fields.get("summary", []), fields.get("section", []), blocks,
                            tuple(fallbacks))

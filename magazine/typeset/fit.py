@@ -26,7 +26,7 @@ from magazine.typeset.render import Layout, edition_html, lay_out_edition
 
 log = logging.getLogger(__name__)
 
-FIT_VERSION = 1                         # a new fitting rule: every article is fitted again
+FIT_VERSION = 2                         # a new fitting rule: every article is fitted again
 STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try goes
 # Set as close as the limits allow, a text loses at most about this share of its lines, and
 # a paragraph's last two lines go together; an article running more lines onto its last page
@@ -51,7 +51,8 @@ class Fit:
         """Return the stylesheet that sets the article so."""
         rules = []
         if self.letter_spacing or self.word_spacing:
-            rules.append(f"#{self.slug} .body {{ letter-spacing: {self.letter_spacing:.4f}em; "
+            rules.append(f"#{self.slug} .body p, #{self.slug} .body li {{ "
+                         f"letter-spacing: {self.letter_spacing:.4f}em; "
                          f"word-spacing: {self.word_spacing:.4f}em; }}")
         if self.figure_height is not None:
             rules.append(f"#{self.slug} figure.wide img {{ max-height: "
