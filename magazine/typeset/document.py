@@ -132,7 +132,7 @@ def literal_quotes(blocks: list, language: str) -> list:
 
 def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -> dict:
     blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
-    blocks = _drop_cap(_mark_wide_figures(blocks, issue_dir))
+    blocks = _drop_cap(mark_wide_figures(blocks, issue_dir))
     return Div([Div(_opener(article), ["opener"]), *_full_page_breaks(blocks)], ["article"],
                article.slug)
 
@@ -198,7 +198,7 @@ def _first_letter(inlines: list) -> list:
 WIDE = 1.25     # a figure this much wider than tall spans both columns
 
 
-def _mark_wide_figures(blocks: list, issue_dir) -> list:
+def mark_wide_figures(blocks: list, issue_dir) -> list:
     """Give figures whose image is landscape the class "wide" (full width in print)."""
     def mark(node):
         if node["t"] != "Figure":

@@ -18,8 +18,10 @@ from magazine.languages import select_editions
 from magazine.machinery.diskcache import DiskCache
 from magazine.machinery.workers import run_jobs
 from magazine.model import ArticleMakeup, EditionMakeup, EditionText, Project
+from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
+from magazine.typeset.document import mark_wide_figures
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
@@ -111,23 +113,34 @@ def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
 def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
                 cache: DiskCache) -> Fit:
     """Return the first setting within the limits that lays the article out on one page
-    less, or, when there is none, the advice of what to cut."""
-    alone = dataclasses.replace(text, articles=tuple(
-        a for a in text.articles if a.slug == article.slug))
+    less, or, when there is none, the advice of what to cut. `article` is its makeup in the
+    edition: an article starts on a page of its own, so alone it lays out the same."""
     bounds = limits(project)
+    wide = any(_is_wide(project, text, block) for block in _article(text, article).blocks)
+    candidates = _candidates(article.slug, bounds, wide)
+    within = wide or article.last_page_lines <= SHRINKS_AT_MOST * article.lines + WIDOWS
+    if not candidates or not within:
+        return Fit(article.slug, note=_advice(text, article, bounds, wide))
+    alone = dataclasses.replace(text, articles=(_article(text, article),))
     html, _ = edition_html(project, alone, fitting=True)
-    wide = '<figure class="wide"' in html
     key = _key(project, alone.edition.tag, html, bounds)
     kept = cache.get(key)
     if kept is not None:
         return Fit(**json.loads(kept))
-    base = _lay_out_alone(project, alone, "")
-    fit = None
-    if wide or base.last_page_lines <= SHRINKS_AT_MOST * base.lines + WIDOWS:
-        fit = _first_that_fits(project, alone, _candidates(article.slug, bounds, wide), base)
-    fit = fit or Fit(article.slug, note=_advice(text, article, base, bounds, wide))
+    fit = _first_that_fits(project, alone, candidates, article) or \
+        Fit(article.slug, note=_advice(text, article, bounds, wide))
     cache.put(key, json.dumps(dataclasses.asdict(fit)))
     return fit
+
+
+def _article(text: EditionText, article: ArticleMakeup):
+    return next(a for a in text.articles if a.slug == article.slug)
+
+
+def _is_wide(project: Project, text: EditionText, block: dict) -> bool:
+    """Say whether a block is a figure the print sets across both columns."""
+    return block["t"] == "Figure" and "wide" in ast.classes(
+        mark_wide_figures([block], text.issue.path)[0])
 
 
 def _first_that_fits(project: Project, alone: EditionText, candidates: list[Fit],
@@ -175,10 +188,9 @@ def _changed(text: EditionText, fit: Fit, base: ArticleMakeup) -> str:
             f"on {pages} page{'s' if pages != 1 else ''} instead of {base.pages}")
 
 
-def _advice(text: EditionText, article: ArticleMakeup, base: ArticleMakeup,
-            bounds: dict, wide: bool) -> str:
-    lines = max(1, base.last_page_lines)
-    words = 5 * max(1, round(lines * base.words_per_line / 5))
+def _advice(text: EditionText, article: ArticleMakeup, bounds: dict, wide: bool) -> str:
+    lines = max(1, article.last_page_lines)
+    words = 5 * max(1, round(lines * article.words_per_line / 5))
     more = "allow closer setting (--fit-letter-spacing, --fit-word-spacing)"
     if wide and bounds["figure"] >= bounds["figure-full"] - 5:
         more = "allow smaller wide figures (--fit-figure-height)"
