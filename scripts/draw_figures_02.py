@@ -228,8 +228,8 @@ def cover() -> str:
     # Five priority routes: from the Serbian side through one meeting point (the council)
     # and out across the Bulgarian side.
     meet = (0.55 * W, 0.42 * H)
-    starts = [0.30, 0.38, 0.50, 0.66, 0.84]
-    ends = [0.26, 0.34, 0.46, 0.63, 0.86]
+    starts = [0.31, 0.39, 0.50, 0.66, 0.84]
+    ends = [0.30, 0.37, 0.47, 0.63, 0.86]
     colours = [TEAL, NAVY, CORAL, SAND_DARK, SKY]
     routes = []
     for k, (s, e) in enumerate(zip(starts, ends, strict=True)):
