@@ -273,6 +273,12 @@ def translations_status(issue, every_issue, fmt, fail_under):
     statuses = [s for one in issues for s in status.issue_status(project, one)]
     mixed = [line for one in issues for line in issue_mixed_script(project, one)]
     click.echo(status.format_status(statuses, fmt, mixed))
+    if fmt == "table":
+        from magazine.typeset.makeup_report import last_build_fitting
+        fitting = [note for one in issues for note in last_build_fitting(project, one.id)]
+        if fitting:
+            click.echo("\nthe pages (from the last build; every fault: magazine makeup):")
+            click.echo("\n".join(f"  {note}" for note in fitting))
     low = status.languages_under(statuses, fail_under) if fail_under is not None else []
     if low:
         raise MagazineError(", ".join(f"{lang} is {share:.1f}% translated" for lang, share in low)

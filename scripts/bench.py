@@ -4,6 +4,7 @@ figures go into notes and are compared by people.
     .venv/bin/python scripts/bench.py                 # every section below
     .venv/bin/python scripts/bench.py --startup       # the start-up section only (under a minute)
     .venv/bin/python scripts/bench.py --startup --root OTHER --venv OTHER/.venv
+    .venv/bin/python scripts/bench.py --fitting       # the copy-fitting section only
 
 startup: the wall time of a bare `python -c "import click, yaml"` (the floor: the venv's
 interpreter and the CLI's two lightest dependencies), `magazine --help`, `magazine --version`
@@ -22,6 +23,11 @@ after one catalog changes and after one CSS change, and the same full work done 
 tools in sequence (pandoc's and WeasyPrint's command lines, one edition and format after
 another), with the ratios and the peak memory of the largest process. Targets (issue 7):
 plain / cold >= 2.5, no-op <= 2% of cold, one catalog <= 35% of cold, peak <= 600 MiB.
+
+fitting: for each issue in issues/, the cold build of the print and screen PDFs with the
+fitting limits set to nothing and with them as styles/magazine.css sets them, and from the
+fitter's cache, side by side; what was fitted and what the editor is told to cut
+(`--fitting` runs this section only). Goal (issue 15): fitted at most 1.3x unfitted.
 
 layout: each edition of the sample issue laid out once, and the time writing the print and the
 screen PDF from that one layout takes, against laying it out a second time for the screen.
@@ -300,6 +306,41 @@ def bench_all_builds() -> None:
         bench_builds(project, GENERATED, f"generated issue {GENERATED}")
 
 
+def bench_fitting() -> None:
+    """Cold builds of the print and screen PDFs of each shipped issue, unfitted (the fitting
+    limits set to nothing in a copy of the styles) and fitted, side by side, fitted again
+    from the fitter's cache, and what the fitter changed or told."""
+    for issue_id in sorted(p.parent.name for p in REPO.glob("issues/*/issue.yaml")):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Project(Path(tmp) / "fit")
+            for room in ("issues", "translations", "styles"):
+                shutil.copytree(REPO / room, project.root / room)
+            css = project.styles / "magazine.css"
+            fitted_css = css.read_text()
+            wide = re.search(r"--wide-figure-height:\s*([\d.]+mm)", fitted_css)[1]
+            unfitted_css = re.sub(r"(--fit-(?:letter|word)-spacing:\s*)[\d.]+em", r"\g<1>0em",
+                                  fitted_css)
+            css.write_text(re.sub(r"(--fit-figure-height:\s*)[\d.]+mm", rf"\g<1>{wide}",
+                                  unfitted_css))
+            formats = ["print", "screen"]
+            unfitted, _ = timed(build_issue, project, issue_id, formats=formats, force=True)
+            css.write_text(fitted_css)
+            shutil.rmtree(project.build / issue_id / ".cache" / "fit", ignore_errors=True)
+            fitted, result = timed(build_issue, project, issue_id, formats=formats, force=True)
+            notes = [n for out in result.outputs for n in out.notes
+                     if ": set closer" in n or " runs about " in n]
+            again, _ = timed(build_issue, project, issue_id, formats=formats, force=True)
+            pages = [out.pages for out in result.outputs if out.format == "print"]
+            print(f"fitting   issue {issue_id}: {min(pages)}-{max(pages)} printed pages; cold "
+                  f"PDFs unfitted {unfitted:.2f} s, fitted {fitted:.2f} s "
+                  f"({fitted / unfitted:.2f}x), fitted again from the cache {again:.2f} s "
+                  f"({again / unfitted:.2f}x)")
+            fixed = sum(": set closer" in n for n in notes)
+            print(f"fitting     {fixed} articles fitted, {len(notes) - fixed} told what to cut")
+            for note in notes:
+                print(f"fitting     {note}")
+
+
 def run_once(command: list, cwd: Path, stdin: str | None,
              env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
@@ -378,6 +419,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Measure the pipeline and print figures.")
     parser.add_argument("--startup", action="store_true",
                         help="run the start-up section only")
+    parser.add_argument("--fitting", action="store_true",
+                        help="run the copy-fitting section only")
     parser.add_argument("--root", type=Path,
                         help="with --startup: the checkout whose issues/, translations/ and "
                              "styles/ are copied (default: this one)")
@@ -389,9 +432,13 @@ def main() -> None:
         parser.error("--root and --venv go with --startup")
     python = args.venv.absolute() / "bin" / "python" if args.venv else Path(sys.executable)
     logging.basicConfig(level=logging.WARNING)
+    if args.fitting:
+        bench_fitting()
+        return
     bench_startup((args.root or REPO).resolve(), python)
     if args.startup:
         return
+    bench_fitting()
     bench_all_builds()
     bench_transliteration()
     bench_layout()

@@ -162,3 +162,12 @@ def test_the_build_ends_with_the_makeup_table_even_when_nothing_changed(sample):
     assert "0 written" in done.stdout
     table = done.stdout.split("makeup", 1)[1]
     assert "cluster-map" in table and "p. 5-6," in table
+
+
+def test_status_tells_editors_and_translators_what_the_last_build_could_not_fit(sample):
+    project, result = sample
+    done = run_magazine(project, "translations", "status", "01")
+    assert done.returncode == 0, done.stderr
+    told = done.stdout.split("the pages (from the last build", 1)[1]
+    notes = [n for out in result.outputs for n in out.notes if " runs about " in n]
+    assert notes and all(note in told for note in notes)

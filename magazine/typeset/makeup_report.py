@@ -4,7 +4,8 @@ whole report of `magazine makeup`, and JSON for scripts."""
 import json
 from dataclasses import asdict
 
-from magazine.model import ArticleMakeup, EditionMakeup
+from magazine.machinery.graph import BuildCache
+from magazine.model import ArticleMakeup, EditionMakeup, Project
 
 
 def summary_table(reports: list[EditionMakeup]) -> str:
@@ -57,3 +58,16 @@ def full_report(reports: list[EditionMakeup]) -> str:
 def json_report(reports: list[EditionMakeup]) -> str:
     """Return the makeup as JSON for scripts."""
     return json.dumps([asdict(report) for report in reports], ensure_ascii=False, indent=2)
+
+
+def last_build_fitting(project: Project, issue_id: str) -> list[str]:
+    """Return what the last build of an issue fitted and what it asks editors and translators
+    to cut (from the build's records; nothing when it was never built)."""
+    cache = BuildCache(project.build / issue_id / ".cache" / "graph.json")
+    notes = []
+    for record in cache.records.values():
+        output = record.get("output") if isinstance(record, dict) else None
+        if isinstance(output, dict) and output.get("format") == "print":
+            notes += [n for n in output.get("notes") or () if isinstance(n, str)
+                      and (": set closer" in n or " runs about " in n)]
+    return sorted(notes)
