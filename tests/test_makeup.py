@@ -4,19 +4,21 @@ pages are, and the faults an art director would mark."""
 import ctypes
 import json
 import re
+import shutil
 
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from conftest import run_magazine
+from conftest import REPO, run_magazine
 from pypdf import PdfReader
 
 from magazine.build import output_name
 from magazine.languages import EDITIONS
+from magazine.model import Project
 from magazine.sources.issue import load_issue
 from magazine.typeset import fit
 from magazine.typeset.compose import compose_edition
-from magazine.typeset.fit import limits
+from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import lay_out_edition
@@ -171,3 +173,26 @@ def test_status_tells_editors_and_translators_what_the_last_build_could_not_fit(
     told = done.stdout.split("the pages (from the last build", 1)[1]
     notes = [n for out in result.outputs for n in out.notes if " runs about " in n]
     assert notes and all(note in told for note in notes)
+
+
+def test_the_contents_page_holds_twenty_articles(tmp_path):
+    """An issue of twenty articles (issue 01's four, five times over) lists them all on the
+    contents page, above the impressum."""
+    project = Project(tmp_path)
+    for room in ("issues", "styles"):
+        shutil.copytree(REPO / room, tmp_path / room, ignore=shutil.ignore_patterns("02"))
+    articles = project.issues / "01" / "articles"
+    sources, slugs = sorted(articles.glob("*.md")), []
+    for n in range(5):
+        for source in sources:
+            slug = f"{source.stem}-{n}"
+            if n:
+                shutil.copyfile(source, articles / f"{slug}.md")
+            slugs.append(slug if n else source.stem)
+    manifest = project.issues / "01" / "issue.yaml"
+    manifest.write_text(manifest.read_text().split("articles:")[0] + "articles:\n" +
+                        "".join(f"  - {slug}\n" for slug in slugs))
+    [report] = issue_makeup(project, "01", ["en"])
+    assert len(report.articles) == 20
+    assert [f for f in report.faults if f.kind == "contents overflow"] == []
+    assert report.articles[0].first_page == 3              # the contents took one page

@@ -79,6 +79,9 @@ def edition_meta(text: EditionText) -> dict:
     return meta
 
 
+SHORT_CONTENTS = 8      # more articles than this: the contents page sets them in two columns
+
+
 def print_document(text: EditionText, cover: str | None, cover_only: bool = False,
                    fitting: bool = False) -> dict:
     """Return the AST of the whole printed edition, footnotes as page footnotes (or, when
@@ -93,6 +96,8 @@ def print_document(text: EditionText, cover: str | None, cover_only: bool = Fals
         for a in text.articles])
     if cover:
         meta["cover-image"] = MetaString(cover)
+    if len(text.articles) > SHORT_CONTENTS:
+        meta["long-contents"] = MetaBool(True)
     if cover_only:
         meta["cover-only"] = MetaBool(True)
         return convert.document([], meta)
