@@ -1,7 +1,8 @@
 """Fit the copy: when an article runs a few lines onto a page of its own, lay it out alone
 with its letters and words set a little closer (and its wide figures a little shorter),
 within the limits styles/magazine.css sets, and keep the first setting that pulls those
-lines back; when none does, say what to cut. Each article's setting is kept by the hash of
+lines back; failing that, set a little looser until its last page is fuller; when neither
+does, say what to cut or add. Each article's setting is kept by the hash of
 what it was made from (build/<ISSUE>/.cache/fit/), so an unchanged article is not fitted
 again."""
 
@@ -22,13 +23,13 @@ from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
-from magazine.typeset.makeup import measure_makeup
+from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
 
 log = logging.getLogger(__name__)
 
-FIT_VERSION = 2                         # a new fitting rule: every article is fitted again
+FIT_VERSION = 3                         # a new fitting rule: every article is fitted again
 STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try goes
 # Set as close as the limits allow, a text loses at most about this share of its lines, and
 # a paragraph's last two lines go together; an article running more lines onto its last page
@@ -117,9 +118,11 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     edition: an article starts on a page of its own, so alone it lays out the same."""
     bounds = limits(project)
     wide = any(_is_wide(project, text, block) for block in _article(text, article).blocks)
-    candidates = _candidates(article.slug, bounds, wide)
-    within = wide or article.last_page_lines <= SHRINKS_AT_MOST * article.lines + WIDOWS
-    if not candidates or not within:
+    closer = _candidates(article.slug, bounds, wide) \
+        if wide or article.last_page_lines <= SHRINKS_AT_MOST * article.lines + WIDOWS else []
+    looser = _looser(article.slug, bounds) \
+        if _missing_lines(article) <= SHRINKS_AT_MOST * article.lines else []
+    if not closer and not looser:
         return Fit(article.slug, note=_advice(text, article, bounds, wide))
     alone = dataclasses.replace(text, articles=(_article(text, article),))
     html, _ = edition_html(project, alone, fitting=True)
@@ -127,10 +130,32 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     kept = cache.get(key)
     if kept is not None:
         return Fit(**json.loads(kept))
-    fit = _first_that_fits(project, alone, candidates, article) or \
-        Fit(article.slug, note=_advice(text, article, bounds, wide))
+    fit = _gentlest(project, alone, closer, lambda m: m.pages < article.pages)
+    if fit is not None:
+        shorter = _pages(article.pages - 1)
+        fit = dataclasses.replace(fit, note=_changed(
+            text, fit, f"it ends on {shorter} instead of {article.pages}"))
+    else:
+        fit = _gentlest(project, alone, looser, lambda m: m.pages == article.pages
+                        and m.last_page_fill >= SHORT_LAST)
+        if fit is not None:
+            fit = dataclasses.replace(fit, note=_changed(text, fit, "its last page is at "
+                                                         f"least {SHORT_LAST:.0%} full"))
+    fit = fit or Fit(article.slug, note=_advice(text, article, bounds, wide))
     cache.put(key, json.dumps(dataclasses.asdict(fit)))
     return fit
+
+
+def _missing_lines(article: ArticleMakeup) -> float:
+    """Return about how many lines the article's last page lacks to be SHORT_LAST full."""
+    if not article.last_page_fill:
+        return float("inf")
+    per_page = article.last_page_lines / article.last_page_fill
+    return max(0.0, (SHORT_LAST - article.last_page_fill) * per_page)
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
 
 
 def _article(text: EditionText, article: ArticleMakeup):
@@ -143,22 +168,21 @@ def _is_wide(project: Project, text: EditionText, block: dict) -> bool:
         mark_wide_figures([block], text.issue.path)[0])
 
 
-def _first_that_fits(project: Project, alone: EditionText, candidates: list[Fit],
-                     base: ArticleMakeup) -> Fit | None:
-    """Return the gentlest candidate that lays the article out on fewer pages (trying the
-    strongest first: when it does not fit, none does), with a note of what it changed."""
-    def fits(candidate: Fit) -> bool:
-        return _lay_out_alone(project, alone, candidate.css()).pages < base.pages
-    if not candidates or not fits(candidates[-1]):
+def _gentlest(project: Project, alone: EditionText, candidates: list[Fit], works) -> Fit | None:
+    """Return the gentlest candidate whose layout of the article `works(makeup)`, trying the
+    strongest first (when it does not work, none does), then halving."""
+    def tried(candidate: Fit) -> bool:
+        return works(_lay_out_alone(project, alone, candidate.css()))
+    if not candidates or not tried(candidates[-1]):
         return None
-    low, high = 0, len(candidates) - 1          # candidates[high] fits; find the first that does
+    low, high = 0, len(candidates) - 1          # candidates[high] works; find the first that does
     while low < high:
         middle = (low + high) // 2
-        if fits(candidates[middle]):
+        if tried(candidates[middle]):
             high = middle
         else:
             low = middle + 1
-    return dataclasses.replace(candidates[high], note=_changed(alone, candidates[high], base))
+    return candidates[high]
 
 
 def _candidates(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
@@ -174,18 +198,23 @@ def _candidates(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
     return tries
 
 
+def _looser(slug: str, bounds: dict) -> list[Fit]:
+    """Return the settings that spread the text wider, gentlest first, to the same limits."""
+    return [Fit(slug, bounds["letter"] * step, bounds["word"] * step) for step in STEPS
+            if bounds["letter"] or bounds["word"]]
+
+
 def _lay_out_alone(project: Project, alone: EditionText, css: str):
     pages, _ = pages_for_print(lay_out_edition(project, alone, css=css, fitting=True).document)
     return measure_makeup(pages, alone.edition.tag).articles[0]
 
 
-def _changed(text: EditionText, fit: Fit, base: ArticleMakeup) -> str:
+def _changed(text: EditionText, fit: Fit, result: str) -> str:
     parts = [f"letters {fit.letter_spacing:+.3f} em, words {fit.word_spacing:+.3f} em"]
     if fit.figure_height is not None:
         parts.append(f"wide figures at most {fit.figure_height:.0f} mm")
-    pages = base.pages - 1
-    return (f"{text.edition.tag} {fit.slug}: set closer ({'; '.join(parts)}) so that it ends "
-            f"on {pages} page{'s' if pages != 1 else ''} instead of {base.pages}")
+    how = "closer" if fit.letter_spacing < 0 or fit.word_spacing < 0 else "looser"
+    return f"{text.edition.tag} {fit.slug}: set {how} ({'; '.join(parts)}) so that {result}"
 
 
 def _advice(text: EditionText, article: ArticleMakeup, bounds: dict, wide: bool) -> str:
@@ -194,8 +223,10 @@ def _advice(text: EditionText, article: ArticleMakeup, bounds: dict, wide: bool)
     more = "allow closer setting (--fit-letter-spacing, --fit-word-spacing)"
     if wide and bounds["figure"] >= bounds["figure-full"] - 5:
         more = "allow smaller wide figures (--fit-figure-height)"
+    add = max(1, round(_missing_lines(article)))
     return (f"{text.edition.tag} {article.slug} runs about {lines} lines onto page "
-            f"{article.last_page}: cut about {words} words, or {more}")
+            f"{article.last_page}: cut about {words} words, or add about {add} "
+            f"line{'s' if add != 1 else ''} (a picture, a pull quote), or {more}")
 
 
 def _key(project: Project, edition: str, html: str, bounds: dict) -> str:
