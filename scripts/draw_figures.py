@@ -554,19 +554,25 @@ def cover() -> str:
 
 # --------------------------------------------------------------------------- main
 
-def main() -> int:
-    MEDIA.mkdir(parents=True, exist_ok=True)
-    for name, draw in (("corridor-map.svg", corridor_map), ("project-year.svg", project_year),
-                       ("cover.svg", cover)):
+def write_figures(media: Path, drawings, script: str) -> int:
+    """Write each (name, draw) figure into `media`, refusing one that holds <text> (every
+    label is outlined, so the figure looks the same in every reader)."""
+    media.mkdir(parents=True, exist_ok=True)
+    for name, draw in drawings:
         svg = draw()
-        path = MEDIA / name
+        path = media / name
         path.write_bytes(svg.encode("utf-8"))
         root = ElementTree.fromstring(svg.encode("utf-8"))
-        texts = root.findall(".//{http://www.w3.org/2000/svg}text")
-        if texts:
-            raise SystemExit(f"draw_figures: {name} contains <text>")
+        if root.findall(".//{http://www.w3.org/2000/svg}text"):
+            raise SystemExit(f"{script}: {name} contains <text>")
         print(f"{path.relative_to(ROOT)}: {len(svg.encode('utf-8')) / 1024:.1f} KB")
     return 0
+
+
+def main() -> int:
+    return write_figures(MEDIA, (("corridor-map.svg", corridor_map),
+                                 ("project-year.svg", project_year), ("cover.svg", cover)),
+                         "draw_figures")
 
 
 if __name__ == "__main__":

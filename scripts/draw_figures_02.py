@@ -13,7 +13,6 @@ import math
 import random
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 from draw_figures import (
     GREY,
@@ -33,6 +32,7 @@ from draw_figures import (
     pts,
     smooth_path,
     svg_document,
+    write_figures,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,17 +288,9 @@ def cover() -> str:
 # --------------------------------------------------------------------------- main
 
 def main() -> int:
-    MEDIA.mkdir(parents=True, exist_ok=True)
-    for name, draw in (("cover.svg", cover), ("strategy-priorities.svg", strategy_priorities),
-                       ("survey-obstacles.svg", survey_obstacles)):
-        svg = draw()
-        path = MEDIA / name
-        path.write_bytes(svg.encode("utf-8"))
-        root = ElementTree.fromstring(svg.encode("utf-8"))
-        if root.findall(".//{http://www.w3.org/2000/svg}text"):
-            raise SystemExit(f"draw_figures_02: {name} contains <text>")
-        print(f"{path.relative_to(ROOT)}: {len(svg.encode('utf-8')) / 1024:.1f} KB")
-    return 0
+    return write_figures(MEDIA, (("cover.svg", cover),
+                                 ("strategy-priorities.svg", strategy_priorities),
+                                 ("survey-obstacles.svg", survey_obstacles)), "draw_figures_02")
 
 
 if __name__ == "__main__":
