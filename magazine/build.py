@@ -8,6 +8,7 @@ from pathlib import Path
 from magazine.errors import CatalogError
 from magazine.formats import output_name, select_formats
 from magazine.languages import select_editions
+from magazine.machinery.diskcache import DiskCache
 from magazine.machinery.files import issue_lock, remove_partial_files
 from magazine.machinery.graph import (
     BuildCache,
@@ -68,6 +69,7 @@ def build_issue(project: Project, issue_id: str | None = None, editions=(), form
             remove_partial_files(out_dir, ".infocluster-*.part")
         result = _build(project, issue_id, editions, formats, strict, out_dir, force, jobs)
         conversions.prune()
+        DiskCache(project.build / issue_id / ".cache" / "fit").prune()   # typeset/fit.py
     return result
 
 

@@ -2,9 +2,8 @@
 with its letters and words set a little closer (and its wide figures a little shorter),
 within the limits styles/magazine.css sets, and keep the first setting that pulls those
 lines back; failing that, set a little looser until its last page is fuller; when neither
-does, say what to cut or add. Each article's setting is kept by the hash of
-what it was made from (build/<ISSUE>/.cache/fit/), so an unchanged article is not fitted
-again."""
+does, say what to cut or add. Each article's setting is kept by the hash of what it was
+made from (build/<ISSUE>/.cache/fit/), so an unchanged article is not fitted again."""
 
 import dataclasses
 import hashlib
@@ -113,9 +112,10 @@ def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
 
 def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
                 cache: DiskCache) -> Fit:
-    """Return the first setting within the limits that lays the article out on one page
-    less, or, when there is none, the advice of what to cut. `article` is its makeup in the
-    edition: an article starts on a page of its own, so alone it lays out the same."""
+    """Return the gentlest setting within the limits that lays the article out on one page
+    less, else the gentlest that fills its last page to SHORT_LAST on as many pages, else
+    the advice of what to cut or add. `article` is its makeup in the edition: an article
+    starts on a page of its own, so alone it lays out the same."""
     bounds = limits(project)
     wide = any(_is_wide(project, text, block) for block in _article(text, article).blocks)
     closer = _candidates(article.slug, bounds, wide) \
