@@ -116,6 +116,7 @@ def test_the_fitter_pulls_back_a_short_run_on_within_the_limits(sample):
                    out.format == "print"]
     mine = {a.slug: a for a in bulgarian.makeup.articles}
     assert mine["cluster-map"].pages == 2                 # it ran 2 lines onto page 7 before
+    assert [f for f in bulgarian.makeup.all_faults if f.kind == "footnote away"] == []
     unfitted = measure_makeup(pages_for_print(lay_out_edition(
         project, compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
     ).document)[0], "bg")

@@ -28,7 +28,7 @@ from magazine.typeset.render import Layout, edition_html, lay_out_edition
 
 log = logging.getLogger(__name__)
 
-FIT_VERSION = 3                         # a new fitting rule: every article is fitted again
+FIT_VERSION = 4                         # a new fitting rule: every article is fitted again
 STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try goes
 # Set as close as the limits allow, a text loses at most about this share of its lines, and
 # a paragraph's last two lines go together; an article running more lines onto its last page
@@ -130,20 +130,25 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     kept = cache.get(key)
     if kept is not None:
         return Fit(**json.loads(kept))
-    fit = _gentlest(project, alone, closer, lambda m: m.pages < article.pages)
+    fit = _gentlest(project, alone, closer, lambda m: m.pages < article.pages and _sound(m))
     if fit is not None:
         shorter = _pages(article.pages - 1)
         fit = dataclasses.replace(fit, note=_changed(
             text, fit, f"it ends on {shorter} instead of {article.pages}"))
     else:
         fit = _gentlest(project, alone, looser, lambda m: m.pages == article.pages
-                        and m.last_page_fill >= SHORT_LAST)
+                        and m.last_page_fill >= SHORT_LAST and _sound(m))
         if fit is not None:
             fit = dataclasses.replace(fit, note=_changed(text, fit, "its last page is at "
                                                          f"least {SHORT_LAST:.0%} full"))
     fit = fit or Fit(article.slug, note=_advice(text, article, bounds, wide))
     cache.put(key, json.dumps(dataclasses.asdict(fit)))
     return fit
+
+
+def _sound(article: ArticleMakeup) -> bool:
+    """Say whether a fitted layout keeps every footnote on its call's page."""
+    return not any(fault.kind == "footnote away" for fault in article.faults)
 
 
 def _missing_lines(article: ArticleMakeup) -> float:
