@@ -20,7 +20,7 @@ from magazine.typeset import fit
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import measure_makeup
-from magazine.typeset.pdf import pages_for_print
+from magazine.typeset.pdf import pages_for_print, pdf_bytes
 from magazine.typeset.render import lay_out_edition
 
 pytestmark = pytest.mark.build
@@ -200,16 +200,25 @@ def test_the_contents_page_holds_twenty_articles(tmp_path):
     assert report.articles[0].first_page == 3              # the contents took one page
 
 
-def test_a_short_last_page_is_filled_by_setting_the_text_looser(tmp_path):
+@pytest.fixture(scope="module")
+def issue02_cyrillic(tmp_path_factory):
+    """Issue 02's Serbian Cyrillic edition laid out unfitted and fitted."""
+    root = tmp_path_factory.mktemp("issue02")
+    project = Project(root)
+    for room in ("issues", "translations", "styles"):
+        shutil.copytree(REPO / room, root / room)
+    text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
+    unfitted = measure_makeup(pages_for_print(lay_out_edition(project, text).document)[0],
+                              "sr-Cyrl")
+    layout, fits = fit.lay_out_fitted(project, text)
+    return project, unfitted, layout, fits
+
+
+def test_a_short_last_page_is_filled_by_setting_the_text_looser(issue02_cyrillic):
     """Issue 02's it-bridge in Cyrillic ends on a page a tenth full, too many lines to pull
     back: set a little looser, its last page is at least 40 % full, on as many pages."""
-    project = Project(tmp_path)
-    for room in ("issues", "translations", "styles"):
-        shutil.copytree(REPO / room, tmp_path / room)
-    text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
-    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(
-        lay_out_edition(project, text).document)[0], "sr-Cyrl").articles}
-    layout, fits = fit.lay_out_fitted(project, text)
+    project, unfitted_report, layout, fits = issue02_cyrillic
+    unfitted = {a.slug: a for a in unfitted_report.articles}
     fitted = {a.slug: a for a in measure_makeup(pages_for_print(layout.document)[0],
                                                 "sr-Cyrl").articles}
     [looser] = [f for f in fits if f.slug == "it-bridge"]
@@ -218,3 +227,21 @@ def test_a_short_last_page_is_filled_by_setting_the_text_looser(tmp_path):
     assert fitted["it-bridge"].pages == unfitted["it-bridge"].pages
     bounds = limits(project)
     assert looser.letter_spacing <= bounds["letter"] and looser.word_spacing <= bounds["word"]
+
+
+def test_a_table_caption_stays_with_its_table(issue02_cyrillic):
+    """The caption of workshop-nis's table once stood at the foot of the left column and the
+    table at the top of the right one."""
+    _, _, layout, _ = issue02_cyrillic
+    pdf = pypdfium2.PdfDocument(pdf_bytes(pages_for_print(layout.document)[0], trim=True))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    found = {}
+    for number, page in enumerate(pdf, 1):
+        text = page.get_textpage()
+        for words in ("Осам мера из првог акционог плана", "Носилац"):
+            hit = text.search(words, match_case=True).get_next()
+            if words not in found and hit and \
+                    pdfium.FPDFText_GetCharOrigin(text.raw, hit[0], x, y):
+                found[words] = (number, x.value >= page.get_width() / 2, y.value)
+    (caption_page, caption_right, above), (table_page, table_right, below) = found.values()
+    assert (caption_page, caption_right) == (table_page, table_right) and above > below
