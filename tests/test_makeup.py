@@ -245,3 +245,18 @@ def test_a_table_caption_stays_with_its_table(issue02_cyrillic):
                 found[words] = (number, x.value >= page.get_width() / 2, y.value)
     (caption_page, caption_right, above), (table_page, table_right, below) = found.values()
     assert (caption_page, caption_right) == (table_page, table_right) and above > below
+
+
+def test_an_opener_alone_on_its_page_is_named(project):
+    """A standfirst so long that the opener fills the article's first page: the body starts
+    overleaf, which the report names."""
+    article = project.issues / "07/articles/susret-u-nisu.md"
+    sentence = "Okrugli sto je okupio klastere i udruženja iz cele regije, a razgovor je " \
+               "trajao do kasno."
+    article.write_text(article.read_text().replace(
+        'summary: "Okrugli sto je okupio klastere i udruženja iz cele regije."',
+        f'summary: "{" ".join([sentence] * 36)}"'))
+    [report] = issue_makeup(project, "07", ["sr-Latn"])
+    alone = {a.slug: [f for f in a.faults if f.kind == "opener alone"] for a in report.articles}
+    assert [f.page for f in alone["susret-u-nisu"]] == [3]
+    assert alone["sofia-seminar"] == [] and alone["cross-border-table"] == []

@@ -170,6 +170,9 @@ def _article(slug: str, leaves: list[_Leaf], pages: list[_Page]) -> ArticleMakeu
     if last_page.name in TEXT_PAGES and last_fill < SHORT_LAST and not ends_column \
             and len(numbers) > 1:
         faults.append(Fault("short last page", last, f"{last_fill:.0%} full"))
+    if len(numbers) > 1 and not any(leaf.column is not None and leaf.text
+                                    for leaf in leaves if leaf.page == first):
+        faults.append(Fault("opener alone", first, "the opener's page holds none of the body"))
     order = _reading_order(leaves)
     faults += _headings_at_foot(order) + _widows_and_orphans(order) + _ladders(order) + \
         _loose_lines(order) + _footnotes_away(slug, pages, numbers)
