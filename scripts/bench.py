@@ -70,6 +70,7 @@ from magazine.sources.issue import load_issue  # noqa: E402
 from magazine.translation.merge import update_issue_catalogs  # noqa: E402
 from magazine.typeset.compose import compose_edition  # noqa: E402
 from magazine.typeset.document import epub_document, print_document  # noqa: E402
+from magazine.typeset.makeup_report import is_fitting_note  # noqa: E402
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
 from magazine.typeset.render import lay_out_edition  # noqa: E402
 
@@ -327,15 +328,14 @@ def bench_fitting() -> None:
             css.write_text(fitted_css)
             shutil.rmtree(project.build / issue_id / ".cache" / "fit", ignore_errors=True)
             fitted, result = timed(build_issue, project, issue_id, formats=formats, force=True)
-            notes = [n for out in result.outputs for n in out.notes
-                     if ": set closer" in n or " runs about " in n]
+            notes = [n for out in result.outputs for n in out.notes if is_fitting_note(n)]
             again, _ = timed(build_issue, project, issue_id, formats=formats, force=True)
             pages = [out.pages for out in result.outputs if out.format == "print"]
             print(f"fitting   issue {issue_id}: {min(pages)}-{max(pages)} printed pages; cold "
                   f"PDFs unfitted {unfitted:.2f} s, fitted {fitted:.2f} s "
                   f"({fitted / unfitted:.2f}x), fitted again from the cache {again:.2f} s "
                   f"({again / unfitted:.2f}x)")
-            fixed = sum(": set closer" in n for n in notes)
+            fixed = sum(": set " in n for n in notes)
             print(f"fitting     {fixed} articles fitted, {len(notes) - fixed} told what to cut")
             for note in notes:
                 print(f"fitting     {note}")

@@ -20,6 +20,7 @@ from magazine.typeset import fit
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import measure_makeup
+from magazine.typeset.makeup_report import is_fitting_note
 from magazine.typeset.pdf import pages_for_print, pdf_bytes
 from magazine.typeset.render import lay_out_edition
 
@@ -260,3 +261,12 @@ def test_an_opener_alone_on_its_page_is_named(project):
     alone = {a.slug: [f for f in a.faults if f.kind == "opener alone"] for a in report.articles}
     assert [f.page for f in alone["susret-u-nisu"]] == [3]
     assert alone["sofia-seminar"] == [] and alone["cross-border-table"] == []
+
+
+def test_status_recognises_every_kind_of_fitting_note(issue02_cyrillic):
+    _, _, _, fits = issue02_cyrillic
+    notes = [f.note for f in fits]
+    assert any("set looser" in n for n in notes) and any(" runs about " in n for n in notes)
+    assert all(is_fitting_note(n) for n in notes)
+    assert not is_fitting_note("12 pages, a multiple of 4")
+    assert not is_fitting_note("fonts cut to the text: 1.9 MB -> 0.32 MB")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from magazine.model import ArticleMakeup, EditionMakeup, Fault
+from magazine.typeset.pdf import walk_boxes
 
 PX_PER_MM = 96 / 25.4
 HOLE_MM = 25                # white space this tall inside a text column is a hole
@@ -74,7 +75,7 @@ def _read_page(number: int, page) -> _Page:
         if kind == "FootnoteAreaBox":
             if child.children:
                 found.bottom = child.position_y
-            found.notes += [b.element for b in _walk(child) if _tag(b) == "span"
+            found.notes += [b.element for b in walk_boxes(child) if _tag(b) == "span"
                             and type(b).__name__ == "BlockBox"]
         elif kind != "MarginBox":
             _collect(child, found, left, width, "")
@@ -104,12 +105,6 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
         _collect(child, page, left, width, article, column)
 
 
-def _walk(box):
-    yield box
-    for child in getattr(box, "children", None) or ():
-        yield from _walk(child)
-
-
 def _tag(box) -> str:
     return str(getattr(box, "element_tag", "") or "")
 
@@ -121,13 +116,13 @@ def _column(box, left: float, width: float) -> int | None:
 
 
 def _line_text(line) -> str:
-    return "".join(b.text for b in _walk(line) if type(b).__name__ == "TextBox"
+    return "".join(b.text for b in walk_boxes(line) if type(b).__name__ == "TextBox"
                    and not _tag(b).endswith("::footnote-call"))
 
 
 def _is_loose(line) -> bool:
     """Say whether a justified line's word spaces are wider than LOOSE_EM."""
-    for box in _walk(line):
+    for box in walk_boxes(line):
         extra = getattr(box, "justification_spacing", 0) or 0
         if extra and type(box).__name__ == "TextBox":
             size = box.style["font_size"]
@@ -294,10 +289,10 @@ def _contents_fit(document, pages: list[_Page]) -> list[Fault]:
     if not front:
         return []
     page = document.pages[front[0].number - 1]._page_box
-    contents = [b for b in _walk(page) if _has_class(b, "contents")]
-    impressum = [b for b in _walk(page) if _has_class(b, "impressum")]
+    contents = [b for b in walk_boxes(page) if _has_class(b, "contents")]
+    impressum = [b for b in walk_boxes(page) if _has_class(b, "impressum")]
     if contents and impressum:
-        bottom = max(b.position_y + b.height for b in _walk(contents[0])
+        bottom = max(b.position_y + b.height for b in walk_boxes(contents[0])
                      if type(b).__name__ == "LineBox")
         if bottom > impressum[0].position_y:
             return [Fault("contents overflow", front[0].number,

@@ -2,10 +2,20 @@
 whole report of `magazine makeup`, and JSON for scripts."""
 
 import json
+import re
 from dataclasses import asdict
 
 from magazine.machinery.graph import BuildCache
 from magazine.model import ArticleMakeup, EditionMakeup, Project
+
+# the notes typeset/fit.py leaves on a print output: what it set closer or looser, or what
+# it asks to cut or add
+_FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines)")
+
+
+def is_fitting_note(note: str) -> bool:
+    """Say whether an output's note is one of the fitter's."""
+    return bool(_FITTING.match(note))
 
 
 def summary_table(reports: list[EditionMakeup]) -> str:
@@ -61,13 +71,14 @@ def json_report(reports: list[EditionMakeup]) -> str:
 
 
 def last_build_fitting(project: Project, issue_id: str) -> list[str]:
-    """Return what the last build of an issue fitted and what it asks editors and translators
-    to cut (from the build's records; nothing when it was never built)."""
+    """Return what the last build of an issue fitted (closer or looser) and what it asks
+    editors and translators to cut or add (from the build's records; nothing when it was
+    never built)."""
     cache = BuildCache(project.build / issue_id / ".cache" / "graph.json")
     notes = []
     for record in cache.records.values():
         output = record.get("output") if isinstance(record, dict) else None
         if isinstance(output, dict) and output.get("format") == "print":
-            notes += [n for n in output.get("notes") or () if isinstance(n, str)
-                      and (": set closer" in n or " runs about " in n)]
+            notes += [n for n in output.get("notes") or ()
+                      if isinstance(n, str) and is_fitting_note(n)]
     return sorted(notes)

@@ -65,18 +65,19 @@ def page_name(page) -> str | None:
     return page._page_box.page_type.name             # WeasyPrint keeps it only there
 
 
+def walk_boxes(box):
+    """Yield a laid-out box and every box inside it, in document order."""
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from walk_boxes(child)
+
+
 def _is_blank_pad(page) -> bool:
     """Say whether a page is one of the template's padding pages with nothing on it (a
     footnote pushed off the last article's page may have landed on the first)."""
-    if page_name(page) != "pad":
-        return False
-    stack = [page._page_box]
-    while stack:
-        box = stack.pop()
-        if (getattr(box, "text", None) or "").strip("\u200b \n"):
-            return False
-        stack.extend(getattr(box, "children", None) or ())
-    return True
+    return page_name(page) == "pad" and not any(
+        (getattr(box, "text", None) or "").strip("\u200b \n")
+        for box in walk_boxes(page._page_box))
 
 
 def pages_for_print(document) -> tuple[Any, int | None]:

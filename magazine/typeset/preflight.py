@@ -9,19 +9,15 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from weasyprint.formatting_structure import boxes
 
+from magazine.typeset.pdf import walk_boxes
+
 MIN_DPI = 300
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b\u2060\ufeff]")
 
 
-def _walk(box):
-    yield box
-    for child in getattr(box, "children", None) or ():
-        yield from _walk(child)
-
-
 def _page_boxes(document):
     for number, page in enumerate(document.pages, start=1):
-        for box in _walk(page._page_box):               # WeasyPrint's laid-out boxes
+        for box in walk_boxes(page._page_box):          # WeasyPrint's laid-out boxes
             yield number, box
 
 
@@ -52,7 +48,7 @@ def overflowing_text(document) -> list[str]:
             end = max((child.position_x + child.margin_width() for child in line.children),
                       default=right)
             if end - right > 1:
-                text = "".join(t.text for t in _walk(line) if isinstance(t, boxes.TextBox))
+                text = "".join(t.text for t in walk_boxes(line) if isinstance(t, boxes.TextBox))
                 found.append(f"page {number}: text runs {(end - right) * 0.75:.0f} pt out "
                              f"of its column: {text[:50]!r}; allow a break (e.g. in a long "
                              "address)")
