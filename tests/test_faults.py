@@ -108,3 +108,15 @@ def test_an_update_that_would_lose_a_translation_refuses(project, monkeypatch):
     with pytest.raises(CatalogError, match="would lose 1 translations"):
         update_issue_catalogs(project, load_issue(project, "07"))
     assert {p: p.read_bytes() for p in project.translations.rglob("*.po")} == before
+
+
+@pytest.mark.build
+def test_a_build_leaves_no_temporary_folders_behind(project, tmp_path):
+    """WeasyPrint copies the fonts into a folder of the temporary directory for each layout;
+    the build's worker processes remove them before they end."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    done = run_magazine(project, "build", "-e", "bg", "-e", "en", "-f", "print", "-f", "epub",
+                        env={**os.environ, "TMPDIR": str(scratch)})
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in scratch.iterdir()) == []

@@ -1,5 +1,6 @@
 """Run jobs on every core: each job in a fresh process forked from this one."""
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -52,6 +53,10 @@ def _run_child(job, item, sender) -> None:
         message = (True, job(item))
     except BaseException as exc:                     # sent back and raised by the parent
         message = (False, exc)
+    # A child ends without running finalizers: collect what the job left now, so that what
+    # cleans up after itself when collected (WeasyPrint's font folders in the temporary
+    # directory) does.
+    gc.collect()
     try:
         sender.send(message)
     except (pickle.PicklingError, TypeError, AttributeError) as exc:
