@@ -211,7 +211,7 @@ def issue02_cyrillic(tmp_path_factory):
     text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
     unfitted = measure_makeup(pages_for_print(lay_out_edition(project, text).document)[0],
                               "sr-Cyrl")
-    layout, fits = fit.lay_out_fitted(project, text)
+    layout, fits, _ = fit.lay_out_fitted(project, text)
     return project, unfitted, layout, fits
 
 

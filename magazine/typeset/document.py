@@ -178,7 +178,8 @@ def _opener(article: ComposedArticle, label_above_title: bool = True) -> list:
 
 def _drop_cap(blocks: list) -> list:
     """Put the first letter of the article's first paragraph (with an opening quote before
-    it) in a span.drop-cap: WeasyPrint cannot float ::first-letter inside columns."""
+    it) in a span.drop-cap: WeasyPrint cannot float ::first-letter inside columns; the rest
+    of its word goes whole."""
     for n, block in enumerate(blocks):
         if block["t"] == "Para":
             return blocks[:n] + [Para(_first_letter(ast.content(block)))] + blocks[n + 1:]
@@ -194,7 +195,9 @@ def _first_letter(inlines: list) -> list:
         if not match:
             return inlines
         letter = Span([Str(match[1])], ["drop-cap"])
-        return [letter, *([Str(match[2])] if match[2] else []), *rest]
+        # the rest of the word beside the drop cap is never hyphenated: a syllable left
+        # alone on the first line reads as a word of its own
+        return [letter, *([Span([Str(match[2])], ["keep-whole"])] if match[2] else []), *rest]
     if first["t"] in ("Emph", "Strong", "Span"):
         return [ast.with_content(first, _first_letter(ast.content(first))), *rest]
     return inlines

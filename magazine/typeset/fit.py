@@ -22,6 +22,7 @@ from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
+from magazine.typeset.lines import LinePlan, check_plans, plan_lines
 from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
@@ -35,6 +36,7 @@ STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try go
 # (and no wide figure to make shorter) is not tried, only told what to cut.
 SHRINKS_AT_MOST = 0.05
 WIDOWS = 2
+LINE_ROUNDS = 3                         # layouts to try the paragraphs set again in
 _LIMIT = re.compile(r"--(fit-letter-spacing|fit-word-spacing|fit-figure-height|"
                     r"wide-figure-height)\s*:\s*([\d.]+)(em|mm)\s*;")
 
@@ -77,16 +79,29 @@ def needs_fitting(article: ArticleMakeup) -> bool:
     return article.pages > 1 and any(f.kind == "short last page" for f in article.faults)
 
 
-def lay_out_fitted(project: Project, text: EditionText) -> tuple[Layout, list[Fit]]:
-    """Lay out an edition with every article fitted to its pages (a second layout only when
-    a fit changed something); return the layout and the fits, each with its note."""
+def lay_out_fitted(project: Project,
+                   text: EditionText) -> tuple[Layout, list[Fit], list[LinePlan]]:
+    """Lay out an edition with every article fitted to its pages and the paragraphs with a
+    hyphen ladder or a loose line set again (typeset/lines.py); return the layout, the
+    fits, each with its note, and the paragraphs set again."""
     layout = lay_out_edition(project, text)
     fits = fit_edition(project, text, layout.document)
     css = "\n".join(fit.css() for fit in fits if fit.css())
     if css:
         log.info("%s: laying out the pages again, fitted", text.edition.tag)
         layout = lay_out_edition(project, text, css=css)
-    return layout, fits
+    bounds = limits(project)
+    plans = plan_lines(layout.document, (bounds["letter"], bounds["word"]))
+    for _ in range(LINE_ROUNDS):        # a plan the layout did not follow is dropped
+        if not plans:
+            break
+        log.info("%s: setting the lines of %d paragraphs again", text.edition.tag, len(plans))
+        candidate = lay_out_edition(project, text, css=css, lines=plans)
+        wrong = check_plans(candidate.document, plans)
+        if not wrong:
+            return candidate, fits, plans
+        plans = [plan for plan in plans if plan not in wrong]
+    return layout, fits, []
 
 
 def issue_makeup(project: Project, issue_id: str | None = None, editions=(),
@@ -95,7 +110,7 @@ def issue_makeup(project: Project, issue_id: str | None = None, editions=(),
     issue = load_issue(project, issue_id)
 
     def measure(edition) -> EditionMakeup:
-        layout, _ = lay_out_fitted(project, compose_edition(project, issue, edition))
+        layout, _, _ = lay_out_fitted(project, compose_edition(project, issue, edition))
         return measure_makeup(pages_for_print(layout.document)[0], edition.tag)
     return run_jobs(select_editions(editions), jobs, measure)
 

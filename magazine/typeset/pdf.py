@@ -34,15 +34,17 @@ class ProjectFetcher(URLFetcher):
                                     "and the build's files may be used")
 
 
-def layout(html: str, base: Path, stylesheets: list, allowed: list[Path], where):
+def layout(html: str, base: Path, stylesheets: list, allowed: list[Path], where,
+           rewrite=None):
     """Lay out an HTML document with stylesheets (files, or CSS text); return WeasyPrint's
-    document and its warnings."""
+    document and its warnings. `rewrite` may change the parsed document (its root
+    element) before it is laid out."""
     with collected_warnings("weasyprint") as warnings:
-        document = _render(html, base, stylesheets, allowed, where)
+        document = _render(html, base, stylesheets, allowed, where, rewrite)
     return document, warnings
 
 
-def _render(html, base, stylesheets, allowed, where):
+def _render(html, base, stylesheets, allowed, where, rewrite):
     use_shipped_dictionaries()                  # Bulgarian breaks from TeX's hyph-bg patterns
     try:
         fetcher = ProjectFetcher(allowed)
@@ -50,8 +52,11 @@ def _render(html, base, stylesheets, allowed, where):
         css = [CSS(string=s, base_url=f"{base.resolve().as_uri()}/", font_config=fonts,
                    url_fetcher=fetcher) if isinstance(s, str) else
                CSS(filename=str(s), font_config=fonts, url_fetcher=fetcher) for s in stylesheets]
-        document = HTML(string=html, base_url=f"{base.resolve().as_uri()}/",
-                        url_fetcher=fetcher).render(stylesheets=css, font_config=fonts)
+        parsed = HTML(string=html, base_url=f"{base.resolve().as_uri()}/",
+                      url_fetcher=fetcher)
+        if rewrite is not None:
+            rewrite(parsed.etree_element)
+        document = parsed.render(stylesheets=css, font_config=fonts)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc.__cause__ or exc), where) from None
     except OSError as exc:                  # WeasyPrint copies the fonts to a temporary file
@@ -146,3 +151,11 @@ def first_page_png(document, width_px: int = 1400) -> bytes:
     out = io.BytesIO()
     image.convert("RGB").save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def text_width(text: str, style) -> float:
+    """Return the width WeasyPrint gives `text` on one line in a laid-out box's style."""
+    from weasyprint.text.line_break import create_layout, line_size
+    layout = create_layout(text, style, None, None, 0)
+    width, _ = line_size(layout.get_first_line()[0], style)
+    return width

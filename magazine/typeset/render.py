@@ -11,6 +11,7 @@ from magazine.formats import COVER_STYLES, PDF_STYLES
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
 from magazine.typeset.document import print_document
+from magazine.typeset.lines import apply_plans
 from magazine.typeset.pdf import first_page_png, layout
 
 # the cover page alone, for the e-book: the page is the trim, with no margin
@@ -37,16 +38,18 @@ class Layout:
 
 
 def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False,
-                    css: str = "", fitting: bool = False) -> Layout:
+                    css: str = "", fitting: bool = False, lines=()) -> Layout:
     """Lay out the edition's pages (or only its cover), with `css` (the fitter's settings)
-    after the stylesheets; `fitting` lays out the articles alone."""
+    after the stylesheets and the paragraphs `lines` plans set as planned; `fitting` lays
+    out the articles alone."""
     html, warnings = edition_html(project, text, cover_only, fitting)
     allowed = [text.issue.path, project.styles, project.build]
     sheets: list[Path | str] = [project.styles / name for name in PDF_STYLES] \
         if not cover_only else [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
     sheets += [css] if css else []
     document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
-                                       text.issue.path / "issue.yaml")
+                                       text.issue.path / "issue.yaml",
+                                       lambda root: apply_plans(root, list(lines)))
     return Layout(document, html, tuple(warnings + layout_warnings))
 
 

@@ -18,3 +18,20 @@ def use_shipped_dictionaries() -> None:
         for name in names:
             pyphen.LANGUAGES[name] = path
             pyphen.LANGUAGES_LOWERCASE[name.lower()] = name
+
+
+def hyphenation_points(word: str, lang: str, left: int, right: int) -> list[int]:
+    """Return where `word` may be hyphenated, as WeasyPrint's `hyphens: auto` would find
+    the places: pyphen's dictionary for the language (ours where we ship one)."""
+    import pyphen
+    use_shipped_dictionaries()
+    name = pyphen.language_fallback(lang)
+    if not name:
+        return []
+    key = (name, left, right)
+    if key not in _DICTIONARIES:
+        _DICTIONARIES[key] = pyphen.Pyphen(lang=name, left=left, right=right)
+    return list(_DICTIONARIES[key].positions(word))
+
+
+_DICTIONARIES: dict = {}

@@ -1,0 +1,600 @@
+"""Set again the paragraphs that WeasyPrint's line breaker set badly, as TeX would.
+
+WeasyPrint breaks lines greedily, one at a time: a line takes as many words as fit, so a
+long word that does not fit leaves a loose line behind, and nothing stops three hyphenated
+lines in a row. For each paragraph with a hyphen ladder or a loose line, this module finds
+the best breaks of the whole paragraph at once (Knuth and Plass's method, as TeX does),
+measured with WeasyPrint's own fonts and styles from the first layout: the same number of
+lines (so the page makeup stays as it is), no more than LADDER hyphenated lines in a row
+and word spaces no wider than LOOSE_EM when any breaks allow it, else with the letters and
+words set closer or looser within the designer's limits, and no hyphen in the last word of
+a paragraph. (A paragraph beside a drop cap is left as it is: WeasyPrint moves a line it
+finds too long beside a float below it, and it finds planned lines too long there.) The
+plan is then carried out in the HTML
+before the next layout: the spaces where no line may end become no-break spaces, a soft
+hyphen marks each chosen hyphenation point, and the paragraph is set `hyphens: manual`, so
+the greedy breaker can only break where the plan says. `check_plans` reads the new layout
+and names the paragraphs that did not come out as planned, to be set as before."""
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from magazine.typeset.hyphenation import hyphenation_points
+from magazine.typeset.makeup import HYPHENS, LADDER, LOOSE_EM, NATURAL_SPACE_EM
+from magazine.typeset.pdf import text_width, walk_boxes
+
+NBSP, SHY = "\u00a0", "\u00ad"
+SPACES = " \n\t\r"
+DASHES = "-\u2013\u2014/"          # a line may end after these, without a hyphen added
+EPSILON = 0.3                       # px a planned line keeps free, for rounding in Pango
+LINE_PENALTY = 10                   # TeX's \linepenalty
+HYPHEN_PENALTY = 50                 # TeX's \hyphenpenalty
+DOUBLE_HYPHEN = 3000                # TeX's \doublehyphendemerits
+LOOSE_DEMERITS = 1e6                # a loose line or a ladder, only when nothing avoids it
+OVERFULL_DEMERITS = 1e9             # a word wider than its line (the greedy breaker too)
+SPACING_STEPS = (-1.0, 1.0, -0.5, 0.5)  # how far towards the designer's limits to try
+SKIP_CLASSES = {"drop-cap"}         # floated beside the lines, not in them
+NOTE_CLASSES = {"footnote"}         # floated to the foot, leaving a call in the line
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to a text node of the paragraph: `node` is the path of its element from
+    the article, `field` "text" or "tail", `index` the character, `kind` "nbsp" (the space
+    becomes a no-break space), "drop" (a collapsed space is removed) or "shy" (a soft
+    hyphen goes before the character)."""
+
+    node: tuple[int, ...]
+    field: str
+    index: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class LinePlan:
+    """How one paragraph of an article is to be broken into lines."""
+
+    article: str
+    path: tuple[int, ...]               # the paragraph's element, from the article
+    edits: tuple[Edit, ...]
+    lines: tuple[str, ...]              # the lines' words as they must come out
+    widths: tuple[float, ...]           # and the width each must have (px)
+    faults_before: int                  # ladders and loose lines as the breaker set them
+    faults_after: int
+    spacing: tuple[float, float] | None = None  # letters and words (em), when set anew
+
+
+# --- The paragraphs of a layout
+
+@dataclass
+class _Paragraph:
+    element: Any
+    article: str
+    path: tuple[int, ...]
+    lines: list                         # its LineBoxes, in order
+    widths: list[float]                 # the width each line may fill
+
+
+def element_paths(root) -> dict[int, tuple[str, tuple[int, ...]]]:
+    """Return, for every element inside an article, its article's id and its path (the
+    indices of the elements leading to it from the article's element)."""
+    paths: dict[int, tuple[str, tuple[int, ...]]] = {}
+
+    def walk(element, article: str | None, path: tuple[int, ...]) -> None:
+        children = [child for child in element if isinstance(child.tag, str)]
+        for index, child in enumerate(children):
+            if article is None:
+                classes = (child.get("class") or "").split()
+                if "article" in classes and child.get("id"):
+                    walk(child, child.get("id"), ())
+                    continue
+                walk(child, None, ())
+            else:
+                paths[id(child)] = (article, (*path, index))
+                walk(child, article, (*path, index))
+    walk(root, None, ())
+    return paths
+
+
+def _paragraphs(document) -> list[_Paragraph]:
+    """Return the laid-out body paragraphs of the document's articles, each once."""
+    pages = document.pages
+    if not pages:
+        return []
+    paths = element_paths(pages[0]._page_box.children[0].element)
+    found: dict[int, _Paragraph] = {}
+    for page in pages:
+        for box in walk_boxes(page._page_box):
+            if type(box).__name__ != "BlockBox" or getattr(box, "element_tag", "") not in (
+                    "p", "li") or id(box.element) not in paths:
+                continue
+            lines = [child for child in box.children if type(child).__name__ == "LineBox"]
+            if not lines:
+                continue
+            article, path = paths[id(box.element)]
+            paragraph = found.setdefault(id(box.element),
+                                         _Paragraph(box.element, article, path, [], []))
+            right = box.content_box_x() + box.width
+            for line in lines:              # a line beside a float starts after it
+                paragraph.lines.append(line)
+                paragraph.widths.append(right - line.position_x)
+    return list(found.values())
+
+
+def _is_justified(paragraph: _Paragraph) -> bool:
+    return paragraph.lines[0].style["text_align_all"] == "justify"
+
+
+# --- What is wrong with a paragraph's lines
+
+def line_words(line) -> str:
+    """Return a line's text as a reader sees it: its words, without the footnote calls."""
+    text = "".join(box.text for box in walk_boxes(line) if type(box).__name__ == "TextBox"
+                   and not str(getattr(box, "element_tag", "")).endswith("::footnote-call"))
+    return text.replace(NBSP, " ").replace(SHY, "").strip()
+
+
+def _faults(lines: list) -> int:
+    """Count a paragraph's hyphen ladders and loose lines, as the makeup counts them."""
+    faults, run = 0, 0
+    for line in lines:
+        run = run + 1 if line_words(line).endswith(HYPHENS) else 0
+        faults += run == LADDER + 1
+        faults += _is_loose(line)
+    return faults
+
+
+def _is_loose(line) -> bool:
+    for box in walk_boxes(line):
+        extra = getattr(box, "justification_spacing", 0) or 0
+        if extra and type(box).__name__ == "TextBox" and \
+                NATURAL_SPACE_EM + extra / box.style["font_size"] > LOOSE_EM:
+            return True
+    return False
+
+
+# --- The paragraph as items: boxes, glue and penalties
+
+@dataclass
+class _Item:
+    kind: str                           # "box", "glue" or "penalty"
+    width: float
+    breakable: bool = False             # glue: a line may end here; penalty: always
+    hyphen: bool = False                # the line ending here ends in a hyphen
+    edits: tuple = ()                   # glue: to bind it; penalty: to break here
+    size: float = 0.0                   # the font size of glue, for the loose test
+    text: str = ""
+
+
+class _Unsupported(Exception):
+    """A paragraph this module does not set (an image in a line, transformed text...)."""
+
+
+def _styles(paragraph: _Paragraph) -> tuple[dict, dict, dict]:
+    """Return each element's style, the text of its ::before and ::after, and the width of
+    each footnote's call, read from the paragraph's laid-out lines."""
+    styles, pseudo, calls = {}, {}, {}
+    for line in paragraph.lines:
+        for box in walk_boxes(line):
+            tag = str(getattr(box, "element_tag", ""))
+            element = getattr(box, "element", None)
+            if element is None:
+                continue
+            if tag.endswith("::footnote-call"):
+                calls[id(element)] = box.margin_width()
+            elif tag.endswith(("::before", "::after")) and type(box).__name__ == "TextBox":
+                pseudo[(id(element), tag.rsplit("::", 1)[1])] = (box.text, box.style)
+            elif "::" not in tag and type(box).__name__ == "TextBox" \
+                    and id(element) not in styles:
+                styles[id(element)] = box.style
+    return styles, pseudo, calls
+
+
+def _stream(paragraph: _Paragraph) -> Iterator[tuple]:
+    """Yield the paragraph's text in reading order: ("text", string, style, node, field,
+    start) for a run of a text node, ("fixed", string, style) for generated text and
+    ("call", width) for a footnote's call."""
+    styles, pseudo, calls = _styles(paragraph)
+
+    def walk(element, path: tuple[int, ...]):
+        classes = set((element.get("class") or "").split())
+        if id(element) in calls or classes & NOTE_CLASSES:
+            yield ("call", calls.get(id(element), 0.0))
+            return
+        if element.tag in ("img", "br", "svg", "math", "input", "object"):
+            raise _Unsupported(element.tag)
+        style = styles.get(id(element))
+        if style is None and (element.text or "").strip():
+            raise _Unsupported("text without a box")
+        if style is not None and (style["text_transform"] != "none"
+                                  or style["white_space"] != "normal"):
+            raise _Unsupported("transformed text")
+        if (id(element), "before") in pseudo:
+            yield ("fixed", *pseudo[(id(element), "before")])
+        if element.text:
+            yield ("text", element.text, style, path, "text", 0)
+        children = [child for child in element if isinstance(child.tag, str)]
+        for index, child in enumerate(children):
+            if not set((child.get("class") or "").split()) & SKIP_CLASSES:
+                yield from walk(child, (*path, index))
+            if child.tail:
+                yield ("text", child.tail, style, path + (index,), "tail", 0)
+        if (id(element), "after") in pseudo:
+            yield ("fixed", *pseudo[(id(element), "after")])
+    yield from walk(paragraph.element, paragraph.path)
+
+
+def _items(paragraph: _Paragraph, measure: "_Measure") -> list[_Item]:
+    """Return the paragraph as Knuth and Plass's items, measured with its own styles."""
+    chars: list[tuple] = []             # (char, style, node, field, index) or a call
+    for piece in _stream(paragraph):
+        if piece[0] == "call":
+            chars.append(("call", piece[1]))
+        elif piece[0] == "fixed":
+            chars += [(c, piece[2], None, None, None) for c in piece[1]]
+        else:
+            _, string, style, node, field, _ = piece
+            chars += [(c, style, node, field, i) for i, c in enumerate(string)]
+    # a run of spaces is one glue where a line may end, a no-break space one where it may
+    # not (both widen when the line is justified); the runs between are words
+    items: list[_Item] = []
+    words: list = [[]]
+    started = False
+    for char in chars:
+        if char[0] == NBSP:
+            words += [("glue", [char], False), []]
+        elif char[0] != "call" and char[0] in SPACES:
+            if not started:
+                continue                    # white space at the start collapses away
+            if isinstance(words[-1], tuple) and words[-1][2]:
+                words[-1][1].append(char)
+            else:
+                words.append(("glue", [char], True))
+        else:
+            if isinstance(words[-1], tuple):
+                words.append([])
+            words[-1].append(char)
+        started = True
+    while words and (isinstance(words[-1], tuple) or not words[-1]):
+        words.pop()                         # white space at the end collapses away
+    last = max((n for n, entry in enumerate(words) if isinstance(entry, list) and entry),
+               default=0)
+    for position, entry in enumerate(words):
+        if isinstance(entry, tuple):
+            _, run, breakable = entry
+            style = run[0][1]
+            edits = tuple(Edit(c[2], c[3], c[4], "nbsp" if k == 0 else "drop")
+                          for k, c in enumerate(run) if c[2] is not None)
+            items.append(_Item("glue", measure.space(style), breakable, edits=edits,
+                               size=style["font_size"]))
+            continue
+        items += _word_items(entry, position == last, measure)
+    return items
+
+
+class _Measure:
+    """Widths of text in a paragraph's styles, with its letters and words set `spacing`
+    (em, None: as they are): WeasyPrint's own measure, each string measured once."""
+
+    def __init__(self, spacing: tuple[float, float] | None = None):
+        self.spacing = spacing
+        self.widths: dict = {}
+        self.styles: dict = {}
+
+    def style(self, style):
+        if self.spacing is None or style is None:
+            return style
+        if id(style) not in self.styles:
+            adjusted = style.copy()
+            size = style["font_size"]
+            adjusted["letter_spacing"] = self.spacing[0] * size
+            adjusted["word_spacing"] = self.spacing[1] * size
+            self.styles[id(style)] = (style, adjusted)     # the original kept alive too
+        return self.styles[id(style)][1]
+
+    def width(self, text: str, style) -> float:
+        style = self.style(style)
+        key = (text, id(style))
+        if key not in self.widths:
+            self.widths[key] = text_width(text, style)
+        return self.widths[key]
+
+    def space(self, style) -> float:
+        return self.width("x x", style) - self.width("xx", style)
+
+
+def _word_items(word: list[tuple], protect: bool, measure: _Measure) -> list[_Item]:
+    """Return a word (a run between spaces, maybe in several styles) as boxes with the
+    places it may break between them: after a dash, or at a hyphenation point."""
+    items: list[_Item] = []
+    if not word:
+        return items
+    # where the word may break: index -> (hyphen?, the char's style)
+    points: dict[int, bool] = {}
+    text = "".join(c[0] if c[0] != "call" else "\ufffc" for c in word)
+    for n, c in enumerate(word[:-1]):
+        if c[0] != "call" and c[0] in DASHES and n > 0 and word[n + 1][0] != "call" \
+                and word[n + 1][0].isalpha():
+            points[n + 1] = c[0] == "-"
+    if not protect:
+        for match in re.finditer(r"\w+", text):
+            style = word[match.start()][1]
+            if style is None or style["hyphens"] != "auto" or not style["lang"]:
+                continue
+            total, left, right = style["hyphenate_limit_chars"]
+            if len(match[0]) < total:
+                continue
+            for point in hyphenation_points(match[0], style["lang"], left, right):
+                points.setdefault(match.start() + point, True)
+    cuts = [0, *sorted(points), len(word)]
+    reach = [_chars_width(word[:cut], measure) for cut in cuts]   # each prefix measured whole
+    for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        items.append(_Item("box", reach[n + 1] - reach[n], text=text[start:end]))
+        if end == len(word):
+            continue
+        if points[end] and word[end - 1][0] != "-":     # a hyphen is added
+            char, style = word[end], word[end - 1][1]
+            if char[2] is not None:
+                items.append(_Item("penalty", measure.width(style["hyphenate_character"], style),
+                                   True, True, (Edit(char[2], char[3], char[4], "shy"),)))
+        else:
+            items.append(_Item("penalty", 0.0, True, points[end]))
+    return items
+
+
+def _chars_width(chars: list[tuple], measure: _Measure) -> float:
+    """Return the width of characters, run by run of one style."""
+    width, run, style = 0.0, "", None
+    for c in chars:
+        if c[0] == "call":
+            width += c[1]
+            continue
+        if c[1] is not style and run:
+            width += measure.width(run, style)
+            run = ""
+        run += c[0]
+        style = c[1]
+    if run:
+        width += measure.width(run, style)
+    return width
+
+
+# --- The best breaks
+
+def _best_breaks(items: list[_Item], widths: list[float]) -> list[int] | None:
+    """Return the indices of the items where the lines end (the last is len(items)), for
+    exactly len(widths) lines, with the least demerits; None when there is no way."""
+    count = len(widths)
+    total, glues = [0.0], [0]
+    for item in items:
+        total.append(total[-1] + (item.width if item.kind != "penalty" else 0.0))
+        glues.append(glues[-1] + (item.kind == "glue"))
+    ends = [n for n, item in enumerate(items) if item.breakable] + [len(items)]
+    # a break after a dash stays a break when the plan does not take it (a soft hyphen or
+    # a space the plan does not take is gone): a line may not end before one that fits
+    dashes = [n for n, item in enumerate(items) if item.kind == "penalty" and not item.edits]
+    following = {}
+    for end in ends:
+        later = bisect.bisect_right(dashes, end)
+        following[end] = dashes[later] if later < len(dashes) else None
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    # state: (item index where the line starts, lines set, hyphenated lines in a row)
+    best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(0, 0, 0): (0.0, None)}
+    for start in [0] + [n + 1 for n in ends[:-1]]:
+        for lines in range(count):
+            for run in range(LADDER + 2):
+                state = (start, lines, run)
+                if state not in best:
+                    continue
+                demerits, _ = best[state]
+                last_line = lines == count - 1
+                for end in ends[bisect.bisect_left(ends, start):]:
+                    ending = items[end] if end < len(items) else None
+                    natural = total[end] - total[start] + (
+                        ending.width if ending is not None and ending.kind == "penalty"
+                        else 0.0)
+                    gaps = glues[end] - glues[start]
+                    hyphen = ending is not None and ending.hyphen
+                    is_last = end == len(items)
+                    if last_line != is_last:
+                        if natural > widths[lines] - EPSILON and not is_last:
+                            break
+                        continue
+                    room = widths[lines] - EPSILON - natural
+                    cost = _line_demerits(room, gaps, size, is_last, hyphen)
+                    if cost is None:
+                        break
+                    dash = following[end]
+                    if not is_last and dash is not None and \
+                            total[dash] - total[start] <= widths[lines] + EPSILON:
+                        continue            # the breaker would end the line at the dash
+                    new_run = min(run + 1, LADDER + 1) if hyphen else 0
+                    cost += DOUBLE_HYPHEN if hyphen and run else 0
+                    cost += LOOSE_DEMERITS if new_run > LADDER else 0
+                    key = (end + 1 if not is_last else end, lines + 1, new_run)
+                    if key not in best or best[key][0] > demerits + cost:
+                        best[key] = (demerits + cost, (state, end))
+                    if room < 0:
+                        break
+    finals = [(value, key) for key, value in best.items()
+              if key[0] == len(items) and key[1] == count]
+    if not finals:
+        return None
+    (_, back), key = min(finals, key=lambda f: f[0][0])
+    breaks = []
+    while back is not None:
+        state, end = back
+        breaks.append(end)
+        back = best[state][1]
+    return breaks[::-1]
+
+
+def _line_demerits(room: float, gaps: int, size: float, last: bool,
+                   hyphen: bool) -> float | None:
+    """Return a line's demerits, None when it does not fit (and no longer line can)."""
+    if room < 0:
+        return OVERFULL_DEMERITS if gaps == 0 else None
+    penalty = HYPHEN_PENALTY if hyphen else 0
+    if last:
+        return (LINE_PENALTY + penalty) ** 2
+    stretch = (LOOSE_EM - NATURAL_SPACE_EM) * size
+    ratio = room / max(gaps, 1) / stretch       # a lone word cannot be spread at all
+    if ratio <= 1:
+        return (LINE_PENALTY + 100 * ratio ** 3 + penalty) ** 2
+    # a loose line costs more than any number of good ones; loose lines are counted
+    # first, then how loose they are
+    return (LINE_PENALTY + 100 + penalty) ** 2 + LOOSE_DEMERITS * (1 + ratio / 100)
+
+
+# --- Plans
+
+def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LinePlan]:
+    """Return a plan for every justified body paragraph of the layout that has a hyphen
+    ladder or a loose line and can be set with fewer: its breaks chosen again, and when
+    that is not enough its letters and words set closer or looser, never beyond `limits`
+    (the designer's letter and word spacing, em)."""
+    plans = []
+    for paragraph in _paragraphs(document):
+        if not _is_justified(paragraph) or len(paragraph.lines) < 2:
+            continue
+        before = _faults(paragraph.lines)
+        if before:
+            plan = _best_plan(paragraph, before, limits)
+            if plan is not None and plan.faults_after < before:
+                plans.append(plan)
+    return plans
+
+
+def _best_plan(paragraph: _Paragraph, before: int,
+               limits: tuple[float, float]) -> LinePlan | None:
+    """Return the plan with the fewest faults, trying the paragraph's own spacing first,
+    then closer and looser settings; None when the paragraph cannot be set here."""
+    if any(set((child.get("class") or "").split()) & SKIP_CLASSES
+           for child in paragraph.element.iter() if isinstance(child.tag, str)):
+        return None     # beside a drop cap WeasyPrint moves a line it finds too long below
+        # it, and finds lines too long that fit: the greedy breaker sets these paragraphs
+    letter, word = limits
+    spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
+                         if letter or word]
+    best = None
+    for spacing in spacings:
+        try:
+            items = _items(paragraph, _Measure(spacing))
+        except _Unsupported:
+            return None
+        breaks = _best_breaks(items, paragraph.widths)
+        if breaks is None:
+            continue
+        plan = _plan(paragraph, items, breaks, before, spacing)
+        if best is None or plan.faults_after < best.faults_after:
+            best = plan
+        if not best.faults_after:
+            break
+    return best
+
+
+def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: int,
+          spacing: tuple[float, float] | None) -> LinePlan:
+    chosen = set(breaks)
+    edits: list[Edit] = []
+    for n, item in enumerate(items):
+        if item.kind == "glue" and n not in chosen:
+            edits += item.edits
+        elif item.kind == "penalty" and n in chosen:
+            edits += item.edits
+    lines, start, after, run = [], 0, 0, 0
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    for end, width in zip(breaks, paragraph.widths, strict=False):
+        words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
+                        for i in items[start:end])
+        hyphen = end < len(items) and items[end].hyphen
+        lines.append(words.strip() + ("-" if hyphen and items[end].edits else ""))
+        run = run + 1 if hyphen else 0
+        gaps = sum(1 for i in items[start:end] if i.kind == "glue")
+        natural = sum(i.width for i in items[start:end] if i.kind != "penalty")
+        if end < len(items) and (width - natural) / max(gaps, 1) / size + NATURAL_SPACE_EM \
+                > LOOSE_EM:
+            after += 1
+        after += run == LADDER + 1
+        start = end + 1
+    return LinePlan(paragraph.article, paragraph.path, tuple(edits), tuple(lines),
+                    tuple(round(width, 2) for width in paragraph.widths), before, after,
+                    spacing)
+
+
+def apply_plans(root, plans: list[LinePlan]) -> None:
+    """Carry out the plans in a parsed HTML document, before it is laid out."""
+    if not plans:
+        return
+    by_path = {value: key for key, value in _elements(root).items()}
+    for plan in plans:
+        paragraph = by_path.get((plan.article, plan.path))
+        if paragraph is None:
+            continue
+        rules = "hyphens: manual"
+        if plan.spacing is not None:
+            rules += (f"; letter-spacing: {plan.spacing[0]:.4f}em"
+                      f"; word-spacing: {plan.spacing[1]:.4f}em")
+        style = paragraph.get("style")
+        paragraph.set("style", f"{style}; {rules}" if style else rules)
+        changes: dict[tuple, list[Edit]] = {}
+        for edit in plan.edits:
+            changes.setdefault((edit.node, edit.field), []).append(edit)
+        for (node, field), edits in changes.items():
+            element = by_path.get((plan.article, node))
+            if element is None:
+                continue
+            text = list(getattr(element, field) or "")
+            for edit in sorted(edits, key=lambda e: e.index, reverse=True):
+                if edit.index >= len(text):
+                    continue
+                if edit.kind == "nbsp":
+                    text[edit.index] = NBSP
+                elif edit.kind == "drop":
+                    text[edit.index] = ""
+                else:
+                    text[edit.index] = SHY + text[edit.index]
+            setattr(element, field, "".join(text))
+
+
+def _elements(root) -> dict:
+    paths = element_paths(root)
+    return {element: paths[id(element)] for element in root.iter() if id(element) in paths}
+
+
+def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:
+    """Return the plans whose paragraph did not come out of the layout as planned."""
+    laid = {(p.article, p.path): p for p in _paragraphs(document)}
+    wrong = []
+    for plan in plans:
+        paragraph = laid.get((plan.article, plan.path))
+        if paragraph is None:
+            wrong.append(plan)
+            continue
+        got = [_normal(line_words(line)) for line in paragraph.lines]
+        # the same words on each line, and each line as wide
+        if got != [_normal(line) for line in plan.lines] or any(
+                abs(width - planned) > 0.5 for width, planned in
+                zip(paragraph.widths, plan.widths, strict=True)):
+            wrong.append(plan)
+    return wrong
+
+
+def _normal(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("\u2010", "-")).strip()
+
+
+def lines_note(edition: str, plans: list[LinePlan]) -> list[str]:
+    """Return the build's note on the paragraphs set again (none when there are none)."""
+    if not plans:
+        return []
+    before = sum(plan.faults_before for plan in plans)
+    after = sum(plan.faults_after for plan in plans)
+    spaced = sum(plan.spacing is not None for plan in plans)
+    return [f"{edition}: {len(plans)} paragraph{'s' if len(plans) != 1 else ''} set again "
+            f"with the best breaks of the whole paragraph"
+            + (f" ({spaced} of them closer or looser)" if spaced else "")
+            + f": {before} hyphen ladders and loose lines there, {after} left"]
