@@ -1,0 +1,112 @@
+"""Paragraphs the greedy line breaker set with a hyphen ladder or a loose line are set again
+with the best breaks of the whole paragraph (typeset/lines.py), on as many lines, and the
+pages stay as they were made up."""
+
+import re
+import shutil
+
+import pypdfium2
+import pytest
+from conftest import REPO
+
+from magazine.languages import EDITIONS
+from magazine.model import Project
+from magazine.sources.issue import load_issue
+from magazine.typeset import fit, lines
+from magazine.typeset.compose import compose_edition
+from magazine.typeset.makeup import LADDER, measure_makeup
+from magazine.typeset.pdf import pages_for_print, pdf_bytes
+from magazine.typeset.render import edition_html, lay_out_edition
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def bulgarian(tmp_path_factory):
+    """Issue 01's Bulgarian edition (the one with the longest words) laid out fitted as the
+    build does, and as it was before its paragraphs were set again."""
+    root = tmp_path_factory.mktemp("lines")
+    for room in ("issues", "translations", "styles"):
+        shutil.copytree(REPO / room, root / room)
+    project = Project(root)
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
+    layout, fits, plans = fit.lay_out_fitted(project, text)
+    css = "\n".join(f.css() for f in fits if f.css())
+    greedy = lay_out_edition(project, text, css=css)
+    return project, text, layout, greedy, plans
+
+
+def faults(document, kinds=("hyphen ladder", "loose line")) -> int:
+    report = measure_makeup(pages_for_print(document)[0], "bg")
+    return sum(1 for article in report.articles for f in article.faults if f.kind in kinds)
+
+
+def test_ladders_and_loose_lines_are_set_again_on_as_many_lines(bulgarian):
+    _, _, layout, greedy, plans = bulgarian
+    assert plans, "issue 01's Bulgarian edition has paragraphs to set again"
+    assert faults(layout.document) <= faults(greedy.document) / 2
+    assert faults(layout.document, ("hyphen ladder",)) < faults(greedy.document,
+                                                                 ("hyphen ladder",))
+    before = {(p.article, p.path): p for p in lines._paragraphs(greedy.document)}
+    after = {(p.article, p.path): p for p in lines._paragraphs(layout.document)}
+    for plan in plans:
+        key = (plan.article, plan.path)
+        assert len(after[key].lines) == len(before[key].lines)
+        assert lines._faults(after[key].lines) <= plan.faults_after < plan.faults_before
+
+
+def test_the_pages_stay_as_they_were_made_up(bulgarian):
+    """Every article starts and ends on the same pages, with as many lines on its last."""
+    _, _, layout, greedy, _ = bulgarian
+    def spans(document):
+        return [(a.slug, a.first_page, a.last_page, a.last_page_lines) for a in
+                measure_makeup(pages_for_print(document)[0], "bg").articles]
+    assert spans(layout.document) == spans(greedy.document)
+
+
+def test_the_printed_text_is_the_same(bulgarian):
+    """The PDF's text has the same letters in the same order, though its spaces became
+    no-break spaces and soft hyphens mark where the lines break."""
+    _, _, layout, greedy, _ = bulgarian
+
+    def letters(document) -> str:
+        pdf = pypdfium2.PdfDocument(pdf_bytes(pages_for_print(document)[0], trim=True))
+        text = "".join(page.get_textpage().get_text_range() for page in pdf)
+        for mark in ("\u00ad", "\u2010", "-", "\ufffe", "\x02"):   # hyphens of both kinds
+            text = text.replace(mark, "")
+        return "".join(text.split())
+    set_again, as_before = letters(layout.document), letters(greedy.document)
+    assert len(set_again) > 10_000
+    assert set_again == as_before
+
+
+def test_a_paragraph_is_set_without_the_ladder_greedy_breaking_makes():
+    """Four lines of words the same width with hyphenation points: taking as many as fit
+    makes three hyphenated lines in a row; the best breaks do not."""
+    box = lambda width: lines._Item("box", width)                       # noqa: E731
+    glue = lines._Item("glue", 4.0, True, size=16.0)
+    hyphen = lines._Item("penalty", 5.0, True, True, edits=("shy",))
+    items = []
+    for _ in range(7):
+        items += [box(30.0), hyphen, box(30.0), glue]
+    items += [box(30.0)]
+    widths = [100.0] * 6
+    breaks = lines._best_breaks(items, widths)
+    assert breaks is not None and len(breaks) == len(widths) and breaks[-1] == len(items)
+    run = longest = 0
+    for end in breaks[:-1]:
+        run = run + 1 if items[end].hyphen else 0
+        longest = max(longest, run)
+    assert longest <= LADDER
+
+
+def test_the_word_a_drop_cap_begins_is_never_hyphenated(bulgarian):
+    """The rest of the word beside the drop cap goes whole (a syllable left alone on the
+    first line reads as a word of its own); a one-letter word is followed by a space."""
+    project, text, _, _, _ = bulgarian
+    html, _ = edition_html(project, text)
+    after = re.findall(r'class="drop-cap">[^<]+</span>(.{0,26})', html)
+    assert len(after) == len(text.articles)
+    assert all(rest.startswith('<span class="keep-whole">') or rest[:1].isspace()
+               for rest in after), after
+    assert any(rest.startswith('<span class="keep-whole">') for rest in after)
