@@ -20,9 +20,10 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import ArticleMakeup, EditionMakeup, EditionText, Project
 from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
+from magazine.typeset import lines as line_setting
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
-from magazine.typeset.lines import LinePlan, check_plans, plan_lines
+from magazine.typeset.lines import Edit, LinePlan, check_plans, plan_lines
 from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
@@ -83,14 +84,43 @@ def lay_out_fitted(project: Project,
                    text: EditionText) -> tuple[Layout, list[Fit], list[LinePlan]]:
     """Lay out an edition with every article fitted to its pages and the paragraphs with a
     hyphen ladder or a loose line set again (typeset/lines.py); return the layout, the
-    fits, each with its note, and the paragraphs set again."""
+    fits, each with its note, and the paragraphs set again. What an edition's HTML came to
+    is kept (build/<ISSUE>/.cache/fit/), so an unchanged edition is laid out once."""
+    bounds = limits(project)
+    cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
+    key = _key(project, f"{text.edition.tag} edition", edition_html(project, text)[0], bounds)
+    kept = cache.get(key)
+    if kept is not None:                # the edition as it was fitted and set last time
+        fits, plans = _from_json(kept)
+        css = "\n".join(fit.css() for fit in fits if fit.css())
+        layout = lay_out_edition(project, text, css=css, lines=plans)
+        if not check_plans(layout.document, plans):
+            return layout, fits, plans
+    layout, fits, plans = _fit_and_set(project, text, bounds)
+    cache.put(key, json.dumps({"fits": [dataclasses.asdict(fit) for fit in fits],
+                               "plans": [dataclasses.asdict(plan) for plan in plans]}))
+    return layout, fits, plans
+
+
+def _from_json(kept: str) -> tuple[list[Fit], list[LinePlan]]:
+    record = json.loads(kept)
+    plans = [LinePlan(p["article"], tuple(p["path"]),
+                      tuple(Edit(tuple(e["node"]), e["field"], e["index"], e["kind"])
+                            for e in p["edits"]),
+                      tuple(p["lines"]), tuple(p["widths"]), p["faults_before"],
+                      p["faults_after"], tuple(p["spacing"]) if p["spacing"] else None)
+             for p in record["plans"]]
+    return [Fit(**fit) for fit in record["fits"]], plans
+
+
+def _fit_and_set(project: Project, text: EditionText,
+                 bounds: dict) -> tuple[Layout, list[Fit], list[LinePlan]]:
     layout = lay_out_edition(project, text)
     fits = fit_edition(project, text, layout.document)
     css = "\n".join(fit.css() for fit in fits if fit.css())
     if css:
         log.info("%s: laying out the pages again, fitted", text.edition.tag)
         layout = lay_out_edition(project, text, css=css)
-    bounds = limits(project)
     plans = plan_lines(layout.document, (bounds["letter"], bounds["word"]))
     for _ in range(LINE_ROUNDS):        # a plan the layout did not follow is dropped
         if not plans:
@@ -250,9 +280,11 @@ def _advice(text: EditionText, article: ArticleMakeup, bounds: dict, wide: bool)
 
 
 def _key(project: Project, edition: str, html: str, bounds: dict) -> str:
-    """Return what a fit is made from: the article's HTML as it prints, the stylesheets
-    and fonts, the limits and the fitting rules."""
+    """Return what a fit is made from: the article's (or the edition's) HTML as it prints,
+    the stylesheets and fonts, the limits and the fitting and line-setting rules (their
+    code)."""
     styles = [project.styles / name for name in PDF_STYLES] + \
-        sorted((project.styles / "fonts").glob("*.ttf"))
+        sorted((project.styles / "fonts").glob("*.ttf")) + \
+        [Path(__file__), Path(line_setting.__file__)]
     digests = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in styles]
     return json.dumps([FIT_VERSION, edition, html, digests, bounds])
