@@ -575,12 +575,20 @@ def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:
             wrong.append(plan)
             continue
         got = [_normal(line_words(line)) for line in paragraph.lines]
-        # the same words on each line, and each line as wide
+        # the same words on each line, each line as wide, and none running out of it
         if got != [_normal(line) for line in plan.lines] or any(
                 abs(width - planned) > 0.5 for width, planned in
-                zip(paragraph.widths, plan.widths, strict=True)):
+                zip(paragraph.widths, plan.widths, strict=True)) or any(
+                _overflows(line, width) for line, width in
+                zip(paragraph.lines, paragraph.widths, strict=True)):
             wrong.append(plan)
     return wrong
+
+
+def _overflows(line, width: float) -> bool:
+    right = max((child.position_x + child.margin_width() for child in line.children
+                 if child.is_in_normal_flow()), default=line.position_x)
+    return right > line.position_x + width + 0.5
 
 
 def _normal(line: str) -> str:
