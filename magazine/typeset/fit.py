@@ -88,15 +88,15 @@ def lay_out_fitted(project: Project,
     is kept (build/<ISSUE>/.cache/fit/), so an unchanged edition is laid out once."""
     bounds = limits(project)
     cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
-    key = _key(project, f"{text.edition.tag} edition", edition_html(project, text)[0], bounds)
+    prepared = edition_html(project, text)
+    key = _key(project, f"{text.edition.tag} edition", prepared[0], bounds)
     kept = cache.get(key)
     if kept is not None:                # the edition as it was fitted and set last time
         fits, plans = _from_json(kept)
-        css = "\n".join(fit.css() for fit in fits if fit.css())
-        layout = lay_out_edition(project, text, css=css, lines=plans)
+        layout = lay_out_edition(project, text, css=_css(fits), lines=plans, prepared=prepared)
         if not check_plans(layout.document, plans):
             return layout, fits, plans
-    layout, fits, plans = _fit_and_set(project, text, bounds)
+    layout, fits, plans = _fit_and_set(project, text, bounds, prepared)
     cache.put(key, json.dumps({"fits": [dataclasses.asdict(fit) for fit in fits],
                                "plans": [dataclasses.asdict(plan) for plan in plans]}))
     return layout, fits, plans
@@ -113,20 +113,24 @@ def _from_json(kept: str) -> tuple[list[Fit], list[LinePlan]]:
     return [Fit(**fit) for fit in record["fits"]], plans
 
 
-def _fit_and_set(project: Project, text: EditionText,
-                 bounds: dict) -> tuple[Layout, list[Fit], list[LinePlan]]:
-    layout = lay_out_edition(project, text)
+def _css(fits: list[Fit]) -> str:
+    return "\n".join(fit.css() for fit in fits if fit.css())
+
+
+def _fit_and_set(project: Project, text: EditionText, bounds: dict,
+                 prepared: tuple[str, list[str]]) -> tuple[Layout, list[Fit], list[LinePlan]]:
+    layout = lay_out_edition(project, text, prepared=prepared)
     fits = fit_edition(project, text, layout.document)
-    css = "\n".join(fit.css() for fit in fits if fit.css())
+    css = _css(fits)
     if css:
         log.info("%s: laying out the pages again, fitted", text.edition.tag)
-        layout = lay_out_edition(project, text, css=css)
+        layout = lay_out_edition(project, text, css=css, prepared=prepared)
     plans = plan_lines(layout.document, (bounds["letter"], bounds["word"]))
     for _ in range(LINE_ROUNDS):        # a plan the layout did not follow is dropped
         if not plans:
             break
         log.info("%s: setting the lines of %d paragraphs again", text.edition.tag, len(plans))
-        candidate = lay_out_edition(project, text, css=css, lines=plans)
+        candidate = lay_out_edition(project, text, css=css, lines=plans, prepared=prepared)
         wrong = check_plans(candidate.document, plans)
         if not wrong:
             return candidate, fits, plans

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from magazine.typeset.hyphenation import hyphenation_points
-from magazine.typeset.makeup import HYPHENS, LADDER, LOOSE_EM, NATURAL_SPACE_EM
+from magazine.typeset.makeup import HYPHENS, LADDER, LOOSE_EM, NATURAL_SPACE_EM, is_loose, line_text
 from magazine.typeset.pdf import text_width, walk_boxes
 
 NBSP, SHY = "\u00a0", "\u00ad"
@@ -132,9 +132,7 @@ def _is_justified(paragraph: _Paragraph) -> bool:
 
 def line_words(line) -> str:
     """Return a line's text as a reader sees it: its words, without the footnote calls."""
-    text = "".join(box.text for box in walk_boxes(line) if type(box).__name__ == "TextBox"
-                   and not str(getattr(box, "element_tag", "")).endswith("::footnote-call"))
-    return text.replace(NBSP, " ").replace(SHY, "").strip()
+    return line_text(line).replace(NBSP, " ").replace(SHY, "").strip()
 
 
 def _faults(lines: list) -> int:
@@ -143,17 +141,8 @@ def _faults(lines: list) -> int:
     for line in lines:
         run = run + 1 if line_words(line).endswith(HYPHENS) else 0
         faults += run == LADDER + 1
-        faults += _is_loose(line)
+        faults += is_loose(line)
     return faults
-
-
-def _is_loose(line) -> bool:
-    for box in walk_boxes(line):
-        extra = getattr(box, "justification_spacing", 0) or 0
-        if extra and type(box).__name__ == "TextBox" and \
-                NATURAL_SPACE_EM + extra / box.style["font_size"] > LOOSE_EM:
-            return True
-    return False
 
 
 # --- The paragraph as items: boxes, glue and penalties
@@ -194,8 +183,8 @@ def _styles(paragraph: _Paragraph) -> tuple[dict, dict, dict]:
 
 
 def _stream(paragraph: _Paragraph) -> Iterator[tuple]:
-    """Yield the paragraph's text in reading order: ("text", string, style, node, field,
-    start) for a run of a text node, ("fixed", string, style) for generated text and
+    """Yield the paragraph's text in reading order: ("text", string, style, node, field)
+    for a text node, ("fixed", string, style) for generated text and
     ("call", width) for a footnote's call."""
     styles, pseudo, calls = _styles(paragraph)
 
@@ -215,13 +204,13 @@ def _stream(paragraph: _Paragraph) -> Iterator[tuple]:
         if (id(element), "before") in pseudo:
             yield ("fixed", *pseudo[(id(element), "before")])
         if element.text:
-            yield ("text", element.text, style, path, "text", 0)
+            yield ("text", element.text, style, path, "text")
         children = [child for child in element if isinstance(child.tag, str)]
         for index, child in enumerate(children):
             if not set((child.get("class") or "").split()) & SKIP_CLASSES:
                 yield from walk(child, (*path, index))
             if child.tail:
-                yield ("text", child.tail, style, path + (index,), "tail", 0)
+                yield ("text", child.tail, style, path + (index,), "tail")
         if (id(element), "after") in pseudo:
             yield ("fixed", *pseudo[(id(element), "after")])
     yield from walk(paragraph.element, paragraph.path)
@@ -236,7 +225,7 @@ def _items(paragraph: _Paragraph, measure: "_Measure") -> list[_Item]:
         elif piece[0] == "fixed":
             chars += [(c, piece[2], None, None, None) for c in piece[1]]
         else:
-            _, string, style, node, field, _ = piece
+            _, string, style, node, field = piece
             chars += [(c, style, node, field, i) for i, c in enumerate(string)]
     # a run of spaces is one glue where a line may end, a no-break space one where it may
     # not (both widen when the line is justified); the runs between are words
@@ -529,7 +518,8 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
     """Carry out the plans in a parsed HTML document, before it is laid out."""
     if not plans:
         return
-    by_path = {value: key for key, value in _elements(root).items()}
+    paths = element_paths(root)
+    by_path = {paths[id(element)]: element for element in root.iter() if id(element) in paths}
     for plan in plans:
         paragraph = by_path.get((plan.article, plan.path))
         if paragraph is None:
@@ -558,11 +548,6 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
                 else:
                     text[edit.index] = SHY + text[edit.index]
             setattr(element, field, "".join(text))
-
-
-def _elements(root) -> dict:
-    paths = element_paths(root)
-    return {element: paths[id(element)] for element in root.iter() if id(element) in paths}
 
 
 def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:

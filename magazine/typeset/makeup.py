@@ -99,8 +99,8 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
         where = column if kind == "LineBox" else _column(box, left, width)
         page.leaves.append(_Leaf(page.number, where, box.position_y,
                                  box.position_y + height, article, element, _tag(box),
-                                 _line_text(box) if kind == "LineBox" else "",
-                                 kind == "LineBox" and _is_loose(box)))
+                                 line_text(box) if kind == "LineBox" else "",
+                                 kind == "LineBox" and is_loose(box)))
     for child in getattr(box, "children", None) or ():
         _collect(child, page, left, width, article, column)
 
@@ -115,12 +115,12 @@ def _column(box, left: float, width: float) -> int | None:
     return 0 if box.position_x < left + width / 2 else 1
 
 
-def _line_text(line) -> str:
+def line_text(line) -> str:
     return "".join(b.text for b in walk_boxes(line) if type(b).__name__ == "TextBox"
                    and not _tag(b).endswith("::footnote-call"))
 
 
-def _is_loose(line) -> bool:
+def is_loose(line) -> bool:
     """Say whether a justified line's word spaces are wider than LOOSE_EM."""
     for box in walk_boxes(line):
         extra = getattr(box, "justification_spacing", 0) or 0

@@ -38,11 +38,13 @@ class Layout:
 
 
 def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False,
-                    css: str = "", fitting: bool = False, lines=()) -> Layout:
+                    css: str = "", fitting: bool = False, lines=(),
+                    prepared: tuple[str, list[str]] | None = None) -> Layout:
     """Lay out the edition's pages (or only its cover), with `css` (the fitter's settings)
     after the stylesheets and the paragraphs `lines` plans set as planned; `fitting` lays
-    out the articles alone."""
-    html, warnings = edition_html(project, text, cover_only, fitting)
+    out the articles alone. `prepared` is the edition's HTML and pandoc's warnings when
+    edition_html has already made them."""
+    html, warnings = prepared or edition_html(project, text, cover_only, fitting)
     allowed = [text.issue.path, project.styles, project.build]
     sheets: list[Path | str] = [project.styles / name for name in PDF_STYLES] \
         if not cover_only else [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]

@@ -23,15 +23,14 @@ def use_shipped_dictionaries() -> None:
 def hyphenation_points(word: str, lang: str, left: int, right: int) -> list[int]:
     """Return where `word` may be hyphenated, as WeasyPrint's `hyphens: auto` would find
     the places: pyphen's dictionary for the language (ours where we ship one)."""
-    import pyphen
-    use_shipped_dictionaries()
-    name = pyphen.language_fallback(lang)
-    if not name:
-        return []
-    key = (name, left, right)
+    key = (lang, left, right)
     if key not in _DICTIONARIES:
-        _DICTIONARIES[key] = pyphen.Pyphen(lang=name, left=left, right=right)
-    return list(_DICTIONARIES[key].positions(word))
+        import pyphen
+        use_shipped_dictionaries()
+        name = pyphen.language_fallback(lang)
+        _DICTIONARIES[key] = pyphen.Pyphen(lang=name, left=left, right=right) if name else None
+    dictionary = _DICTIONARIES[key]
+    return list(dictionary.positions(word)) if dictionary else []
 
 
 _DICTIONARIES: dict = {}
