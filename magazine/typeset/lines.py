@@ -8,22 +8,31 @@ measured with WeasyPrint's own fonts and styles from the first layout: the same 
 lines (so the page makeup stays as it is), no more than LADDER hyphenated lines in a row
 and word spaces no wider than LOOSE_EM when any breaks allow it, else with the letters and
 words set closer or looser within the designer's limits, and no hyphen in the last word of
-a paragraph. (A paragraph beside a drop cap is left as it is: WeasyPrint moves a line it
-finds too long beside a float below it, and it finds planned lines too long there.) The
-plan is then carried out in the HTML
-before the next layout: the spaces where no line may end become no-break spaces, a soft
-hyphen marks each chosen hyphenation point, and the paragraph is set `hyphens: manual`, so
-the greedy breaker can only break where the plan says. `check_plans` reads the new layout
-and names the paragraphs that did not come out as planned, to be set as before."""
+a paragraph. (Beside a drop cap the lines are as full as the greedy breaker makes them,
+and the choice is in their hyphens and in the lines below it.) The plan is then carried
+out in the HTML before the next layout: the spaces where no line may end become no-break
+spaces, a soft hyphen marks each chosen hyphenation point, and the paragraph is set
+`hyphens: manual`, so the greedy breaker can only break where the plan says.
+`check_plans` reads the new layout and names the paragraphs that did not come out as
+planned, to be set as before."""
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from magazine.typeset.hyphenation import hyphenation_points
-from magazine.typeset.makeup import HYPHENS, LADDER, LOOSE_EM, NATURAL_SPACE_EM, is_loose, line_text
+from magazine.typeset.makeup import (
+    HYPHENS,
+    LADDER,
+    LOOSE_EM,
+    NATURAL_SPACE_EM,
+    is_loose,
+    line_text,
+    word_space,
+)
 from magazine.typeset.pdf import text_width, walk_boxes
 
 NBSP, SHY = "\u00a0", "\u00ad"
@@ -76,6 +85,8 @@ class _Paragraph:
     path: tuple[int, ...]
     lines: list                         # its LineBoxes, in order
     widths: list[float]                 # the width each line may fill
+    rights: list[float]                 # where each line's room ends, px from the page's left
+    beside: list[bool]                  # whether the line is set beside a float (a drop cap)
 
 
 def element_paths(root) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -116,12 +127,22 @@ def _paragraphs(document) -> list[_Paragraph]:
                 continue
             article, path = paths[id(box.element)]
             paragraph = found.setdefault(id(box.element),
-                                         _Paragraph(box.element, article, path, [], []))
+                                         _Paragraph(box.element, article, path, [], [], [], []))
             right = box.content_box_x() + box.width
             for line in lines:              # a line beside a float starts after it
+                indent = _indent(box) if not paragraph.lines else 0.0
                 paragraph.lines.append(line)
-                paragraph.widths.append(right - line.position_x)
+                paragraph.widths.append(right - line.position_x - indent)
+                paragraph.rights.append(right)
+                paragraph.beside.append(line.position_x > box.content_box_x() + 0.5)
     return list(found.values())
+
+
+def _indent(box) -> float:
+    """Return the text-indent of a paragraph's first line, px (WeasyPrint moves the line's
+    first box by it, not the line)."""
+    indent = box.style["text_indent"]
+    return indent.value * box.width / 100 if indent.unit == "%" else indent.value
 
 
 def _is_justified(paragraph: _Paragraph) -> bool:
@@ -353,10 +374,14 @@ def _chars_width(chars: list[tuple], measure: _Measure) -> float:
 
 # --- The best breaks
 
-def _best_breaks(items: list[_Item], widths: list[float]) -> list[int] | None:
+def _best_breaks(items: list[_Item], widths: list[float],
+                 full: Sequence[bool] = ()) -> list[int] | None:
     """Return the indices of the items where the lines end (the last is len(items)), for
-    exactly len(widths) lines, with the least demerits; None when there is no way."""
+    exactly len(widths) lines, with the least demerits; None when there is no way. A line
+    marked in `full` holds as much as the greedy breaker puts on it: its next word does
+    not fit."""
     count = len(widths)
+    full = list(full) or [False] * count
     total, glues = [0.0], [0]
     for item in items:
         total.append(total[-1] + (item.width if item.kind != "penalty" else 0.0))
@@ -369,6 +394,11 @@ def _best_breaks(items: list[_Item], widths: list[float]) -> list[int] | None:
     for end in ends:
         later = bisect.bisect_right(dashes, end)
         following[end] = dashes[later] if later < len(dashes) else None
+    # where the greedy breaker could end a line next: a space, or a dash
+    spaces = [n for n, item in enumerate(items) if (item.kind == "glue" and item.breakable)
+              or (item.kind == "penalty" and not item.edits)] + [len(items)]
+    next_space = {end: spaces[bisect.bisect_right(spaces, end)] if end < len(items)
+                  else end for end in ends}
     size = next((item.size for item in items if item.kind == "glue"), 16.0)
     # state: (item index where the line starts, lines set, hyphenated lines in a row)
     best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(0, 0, 0): (0.0, None)}
@@ -400,6 +430,9 @@ def _best_breaks(items: list[_Item], widths: list[float]) -> list[int] | None:
                     if not is_last and dash is not None and \
                             total[dash] - total[start] <= widths[lines] + EPSILON:
                         continue            # the breaker would end the line at the dash
+                    if full[lines] and not is_last and \
+                            total[next_space[end]] - total[start] <= widths[lines] + EPSILON:
+                        continue            # the breaker would take the next word too
                     new_run = min(run + 1, LADDER + 1) if hyphen else 0
                     cost += DOUBLE_HYPHEN if hyphen and run else 0
                     cost += LOOSE_DEMERITS if new_run > LADDER else 0
@@ -461,22 +494,25 @@ def _best_plan(paragraph: _Paragraph, before: int,
                limits: tuple[float, float]) -> LinePlan | None:
     """Return the plan with the fewest faults, trying the paragraph's own spacing first,
     then closer and looser settings; None when the paragraph cannot be set here."""
-    if any(set((child.get("class") or "").split()) & SKIP_CLASSES
-           for child in paragraph.element.iter() if isinstance(child.tag, str)):
-        return None     # beside a drop cap WeasyPrint moves a line it finds too long below
-        # it, and finds lines too long that fit: the greedy breaker sets these paragraphs
     letter, word = limits
+    # beside a float, WeasyPrint places lines set closer or looser where the measure here
+    # does not foresee: those paragraphs keep their spacing
     spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
-                         if letter or word]
+                         if (letter or word) and not any(paragraph.beside)]
+    loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
     best = None
     for spacing in spacings:
         try:
             items = _items(paragraph, _Measure(spacing))
         except _Unsupported:
             return None
-        breaks = _best_breaks(items, paragraph.widths)
-        if breaks is None:
-            continue
+        breaks = _best_breaks(items, paragraph.widths, paragraph.beside)
+        while breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
+            items = [dataclasses.replace(item, breakable=False) if n in after else item
+                     for n, item in enumerate(items)]
+            breaks = _best_breaks(items, paragraph.widths, paragraph.beside)
+        if breaks is None or max(_word_spaces(items, breaks, paragraph.widths)) > loosest:
+            continue        # a plan never sets a line looser than the loosest it had
         plan = _plan(paragraph, items, breaks, before, spacing)
         if best is None or plan.faults_after < best.faults_after:
             best = plan
@@ -485,29 +521,60 @@ def _best_plan(paragraph: _Paragraph, before: int,
     return best
 
 
+def _hyphen_after_float(paragraph: _Paragraph, items: list[_Item],
+                        breaks: list[int]) -> set[int]:
+    """Return the soft hyphens to give up so that no line below the first beside a float
+    ends at a space with a soft hyphen chosen later in its text: WeasyPrint measures such a
+    line's first run up to that hyphen and moves the line below the float."""
+    chosen = set(breaks)
+    ends = [items[end] for line, end in enumerate(breaks[:-1])
+            if line and paragraph.beside[line] and items[end].kind == "glue"
+            and items[end].edits]
+    return {n for n, item in enumerate(items)
+            if item.kind == "penalty" and n in chosen and item.edits and any(
+                (edit := item.edits[0]).node == space.edits[-1].node
+                and edit.field == space.edits[-1].field
+                and edit.index > space.edits[-1].index for space in ends)}
+
+
+def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float]) -> list[float]:
+    """Return the word space of each line the breaks make, em (the last line's natural)."""
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    spaces, start = [], 0
+    for end, width in zip(breaks, widths, strict=False):
+        gaps = sum(1 for i in items[start:end] if i.kind == "glue")
+        natural = sum(i.width for i in items[start:end] if i.kind != "penalty") + (
+            items[end].width if end < len(items) and items[end].kind == "penalty" else 0.0)
+        stretch = (width - natural) / max(gaps, 1) / size if end < len(items) else 0.0
+        spaces.append(NATURAL_SPACE_EM + max(stretch, 0.0))
+        start = end + 1
+    return spaces
+
+
 def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: int,
           spacing: tuple[float, float] | None) -> LinePlan:
     chosen = set(breaks)
     edits: list[Edit] = []
+    line = 0
     for n, item in enumerate(items):
-        if item.kind == "glue" and n not in chosen:
+        # Beside a float WeasyPrint moves a line below it when the line's first unbreakable
+        # run is wider than the room, so there the spaces stay breakable: each line holds
+        # as much as the greedy breaker puts on it (see _best_breaks). (It also measures
+        # that run up to the next soft hyphen of the text, however far: check_plans finds
+        # a line moved so and the paragraph keeps its first setting.)
+        if item.kind == "glue" and n not in chosen and not paragraph.beside[line]:
             edits += item.edits
         elif item.kind == "penalty" and n in chosen:
             edits += item.edits
+        line += n in chosen
     lines, start, after, run = [], 0, 0, 0
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
-    for end, width in zip(breaks, paragraph.widths, strict=False):
+    for end, space in zip(breaks, _word_spaces(items, breaks, paragraph.widths), strict=True):
         words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
                         for i in items[start:end])
         hyphen = end < len(items) and items[end].hyphen
         lines.append(words.strip() + ("-" if hyphen and items[end].edits else ""))
         run = run + 1 if hyphen else 0
-        gaps = sum(1 for i in items[start:end] if i.kind == "glue")
-        natural = sum(i.width for i in items[start:end] if i.kind != "penalty")
-        if end < len(items) and (width - natural) / max(gaps, 1) / size + NATURAL_SPACE_EM \
-                > LOOSE_EM:
-            after += 1
-        after += run == LADDER + 1
+        after += (space > LOOSE_EM) + (run == LADDER + 1)
         start = end + 1
     return LinePlan(paragraph.article, paragraph.path, tuple(edits), tuple(lines),
                     tuple(round(width, 2) for width in paragraph.widths), before, after,
@@ -564,16 +631,16 @@ def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:
         if got != [_normal(line) for line in plan.lines] or any(
                 abs(width - planned) > 0.5 for width, planned in
                 zip(paragraph.widths, plan.widths, strict=True)) or any(
-                _overflows(line, width) for line, width in
-                zip(paragraph.lines, paragraph.widths, strict=True)):
+                _overflows(line, right) for line, right in
+                zip(paragraph.lines, paragraph.rights, strict=True)):
             wrong.append(plan)
     return wrong
 
 
-def _overflows(line, width: float) -> bool:
+def _overflows(line, room_right: float) -> bool:
     right = max((child.position_x + child.margin_width() for child in line.children
                  if child.is_in_normal_flow()), default=line.position_x)
-    return right > line.position_x + width + 0.5
+    return right > room_right + 0.5
 
 
 def _normal(line: str) -> str:

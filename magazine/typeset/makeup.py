@@ -122,13 +122,17 @@ def line_text(line) -> str:
 
 def is_loose(line) -> bool:
     """Say whether a justified line's word spaces are wider than LOOSE_EM."""
+    return word_space(line) > LOOSE_EM
+
+
+def word_space(line) -> float:
+    """Return a line's widest word space, em (a justified line's are stretched)."""
+    widest = NATURAL_SPACE_EM
     for box in walk_boxes(line):
         extra = getattr(box, "justification_spacing", 0) or 0
         if extra and type(box).__name__ == "TextBox":
-            size = box.style["font_size"]
-            if NATURAL_SPACE_EM + extra / size > LOOSE_EM:
-                return True
-    return False
+            widest = max(widest, NATURAL_SPACE_EM + extra / box.style["font_size"])
+    return widest
 
 
 # --- What an art director marks
