@@ -3,6 +3,8 @@ are never hyphenated, narrow table cells keep whole words."""
 
 import pypdfium2
 import pytest
+from conftest import REPO
+from weasyprint import CSS, HTML
 
 from magazine.build import output_name
 from magazine.languages import EDITIONS
@@ -63,6 +65,38 @@ def test_serbian_cyrillic_finds_the_names_in_its_own_script():
                                "из Софије")], EDITIONS["sr-Cyrl"])
     spans = [plain_text(n) for n in block["c"] if n["t"] == "Span"]
     assert spans == ["Кућа кластера", "Фондација за развој предузетништва", "Софије"]
+
+
+def test_words_bound_to_the_last_word_go_into_its_span():
+    """"u februaru." is one word to the line breaker: the span starts at the last space."""
+    blocks = bind_short_words([para("koja se priprema u februaru.")], EDITIONS["sr-Latn"])
+    [block] = keep_whole(blocks, EDITIONS["sr-Latn"])
+    assert joined(block["c"]) == f"koja se priprema [u{NBSP}februaru.]"
+
+
+@pytest.mark.parametrize("size", ["9pt", "9.5pt", "12px"])
+def test_a_line_before_a_kept_word_breaks_as_the_text_needs(size):
+    """WeasyPrint, breaking a line inside words bound by no-break spaces before a span it
+    must go back from, set "Stra-", "te-", "giji", "prekogra-" each on a line of its own
+    (issue 01, sr-Latn sofia-meetings); the span as keep_whole makes it now breaks well."""
+    words = "klastera, koja će biti štampana u oktobru, i u Strategiji prekogranične " \
+            "saradnje, koja se priprema u februaru."
+    [block] = keep_whole(bind_short_words([para(words)], EDITIONS["sr-Latn"]),
+                         EDITIONS["sr-Latn"])
+    html = "".join(n["c"] if n["t"] == "Str" else " " if n["t"] == "Space" else
+                   '<span class="keep-whole">' + joined(n["c"][1]) + "</span>"
+                   for n in block["c"])
+    styles = REPO / "styles"
+    css = (f"p {{ width: 323px; font-family: 'Source Serif 4'; font-size: {size}; "
+           "hyphens: auto; hyphenate-limit-chars: 6 2 3; text-align: justify; } "
+           ".keep-whole { hyphens: manual; }")
+    document = HTML(string=f'<html lang="sr-Latn"><p>{html}</p>', base_url=str(styles) + "/"
+                    ).render(stylesheets=[CSS(filename=str(styles / "fonts.css")),
+                                          CSS(string=css)])
+    paragraph = document.pages[0]._page_box.children[0].children[0].children[0]
+    lines = paragraph.children
+    assert 2 <= len(lines) <= 3
+    assert all(sum(child.width for child in line.children) > 0.6 * 323 for line in lines[:-1])
 
 
 def test_a_span_already_around_the_paragraph_is_left_as_it_is():

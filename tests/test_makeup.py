@@ -11,12 +11,14 @@ import pypdfium2.raw as pdfium
 import pytest
 from conftest import REPO, run_magazine
 from pypdf import PdfReader
+from weasyprint import HTML
 
 from magazine.build import output_name
 from magazine.languages import EDITIONS
-from magazine.model import Project
+from magazine.model import ArticleMakeup, ComposedArticle, Fault, Project
+from magazine.pandoc.ast import Header, Para, Str, plain_text
 from magazine.sources.issue import load_issue
-from magazine.typeset import fit
+from magazine.typeset import figures, fit
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import measure_makeup
@@ -113,19 +115,44 @@ def test_the_sample_issues_known_faults_are_found(sample):
 
 def test_the_fitter_pulls_back_a_short_run_on_within_the_limits(sample):
     project, result = sample
-    [bulgarian] = [out for out in result.outputs if out.edition == "bg" and
-                   out.format == "print"]
-    mine = {a.slug: a for a in bulgarian.makeup.articles}
-    assert mine["cluster-map"].pages == 2                 # it ran 2 lines onto page 7 before
-    assert [f for f in bulgarian.makeup.all_faults if f.kind == "footnote away"] == []
+    [english] = [out for out in result.outputs if out.edition == "en" and
+                 out.format == "print"]
+    mine = {a.slug: a for a in english.makeup.articles}
+    assert mine["cluster-day"].pages == 1                 # it ran onto a second page before
     unfitted = measure_makeup(pages_for_print(lay_out_edition(
-        project, compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
-    ).document)[0], "bg")
-    assert {a.slug: a.pages for a in unfitted.articles}["cluster-map"] == 3
-    [note] = [n for n in bulgarian.notes if "bg cluster-map: set closer" in n]
+        project, compose_edition(project, load_issue(project, "01"), EDITIONS["en"])
+    ).document)[0], "en")
+    assert {a.slug: a.pages for a in unfitted.articles}["cluster-day"] == 2
+    [note] = [n for n in english.notes if "en cluster-day: set closer" in n]
     bounds = limits(project)
     letters, words = (float(x) for x in re.findall(r"(-[\d.]+) em", note))
     assert -bounds["letter"] <= letters < 0 and -bounds["word"] <= words < 0
+
+
+def test_a_figure_that_leaves_a_column_short_is_set_earlier(sample):
+    """The Bulgarian map did not fit at the foot of page 5's column: the column stopped
+    82 mm short and the article ran 2 lines onto page 7. Set one paragraph earlier, it
+    fits, the columns fill and the article ends on page 6."""
+    project, result = sample
+    [bulgarian] = [out for out in result.outputs if out.edition == "bg" and
+                   out.format == "print"]
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
+    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
+        project, text).document)[0], "bg").articles}["cluster-map"]
+    assert unfitted.pages == 3 and any(f.kind == "short column" and f.page == 5
+                                       for f in unfitted.faults)
+    fitted = {a.slug: a for a in bulgarian.makeup.articles}["cluster-map"]
+    assert fitted.pages == 2 and not any(f.kind in ("short column", "hole")
+                                         for f in fitted.faults)
+    assert "bg cluster-map: a figure set 1 block earlier in the text, so that the columns " \
+           "of page 5 fill" in bulgarian.notes
+    [article] = [a for a in text.articles if a.slug == "cluster-map"]
+    [figure] = [block for block in article.blocks if block["t"] == "Figure"]
+    caption = " ".join(plain_text(figure["c"][1][1]).split()[:3])
+    pdf = pypdfium2.PdfDocument(str(bulgarian.path))
+    pages = [n + 1 for n, page in enumerate(pdf)
+             if caption in " ".join(page.get_textpage().get_text_range().split())]
+    assert pages == [5]                                # its caption prints on page 5
 
 
 def test_what_cannot_be_fitted_is_told_in_the_editions_terms(sample):
@@ -138,13 +165,17 @@ def test_what_cannot_be_fitted_is_told_in_the_editions_terms(sample):
                             r"pull quote\), or allow .*", note), note
 
 
-def test_a_fitted_article_is_not_fitted_again(sample, monkeypatch):
+@pytest.mark.parametrize("edition, slug", [("en", "cluster-day"), ("bg", "cluster-map")])
+def test_a_fitted_article_is_not_fitted_again(sample, monkeypatch, edition, slug):
+    """What the build found for an article, its setting or its figures' places, is kept:
+    the next build lays nothing out alone to find it again."""
     project, _ = sample
-    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
-    layout = lay_out_edition(project, text)
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS[edition])
     monkeypatch.setattr(fit, "_lay_out_alone", lambda *args: pytest.fail("fitted again"))
-    fits = fit.fit_edition(project, text, layout.document)
-    assert any(f.slug == "cluster-map" and f.css() for f in fits)
+    moves = fit.place_figures(project, text, lay_out_edition(project, text).document)
+    placed = figures.with_moves(text, moves)
+    fits = fit.fit_edition(project, placed, lay_out_edition(project, placed).document)
+    assert slug in [f.slug for f in fits if f.css()] + [m.slug for m in moves]
 
 
 def test_makeup_command_prints_the_whole_report_and_json(sample):
@@ -202,44 +233,47 @@ def test_the_contents_page_holds_twenty_articles(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def issue02_cyrillic(tmp_path_factory):
-    """Issue 02's Serbian Cyrillic edition laid out unfitted and fitted."""
+def issue02_bulgarian(tmp_path_factory):
+    """Issue 02's Bulgarian edition laid out fitted, and with its figures placed but unfitted."""
     root = tmp_path_factory.mktemp("issue02")
     project = Project(root)
     for room in ("issues", "translations", "styles"):
         shutil.copytree(REPO / room, root / room)
-    text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
-    unfitted = measure_makeup(pages_for_print(lay_out_edition(project, text).document)[0],
-                              "sr-Cyrl")
-    layout, fits, _ = fit.lay_out_fitted(project, text)
-    return project, unfitted, layout, fits
+    text = compose_edition(project, load_issue(project, "02"), EDITIONS["bg"])
+    fitted = fit.lay_out_fitted(project, text)
+    placed = figures.with_moves(text, fitted.moves)     # the figures placed, not yet fitted
+    unfitted = measure_makeup(pages_for_print(lay_out_edition(project, placed).document)[0],
+                              "bg")
+    return project, unfitted, fitted.layout, fitted
 
 
-def test_a_short_last_page_is_filled_by_setting_the_text_looser(issue02_cyrillic):
-    """Issue 02's it-bridge in Cyrillic ends on a page a tenth full, too many lines to pull
-    back: set a little looser, its last page is at least 40 % full, on as many pages."""
-    project, unfitted_report, layout, fits = issue02_cyrillic
+def test_a_short_last_page_is_filled_by_setting_the_text_looser(issue02_bulgarian):
+    """Issue 02's textile-south in Bulgarian ends on a page under 40 % full, too many
+    lines to pull back: set a little looser, its last page is at least 40 % full, on as
+    many pages."""
+    project, unfitted_report, layout, fitted_edition = issue02_bulgarian
     unfitted = {a.slug: a for a in unfitted_report.articles}
     fitted = {a.slug: a for a in measure_makeup(pages_for_print(layout.document)[0],
-                                                "sr-Cyrl").articles}
-    [looser] = [f for f in fits if f.slug == "it-bridge"]
+                                                "bg").articles}
+    [looser] = [f for f in fitted_edition.fits if f.slug == "textile-south"]
     assert "set looser" in looser.note and looser.letter_spacing > 0
-    assert unfitted["it-bridge"].last_page_fill < 0.4 <= fitted["it-bridge"].last_page_fill
-    assert fitted["it-bridge"].pages == unfitted["it-bridge"].pages
+    assert unfitted["textile-south"].last_page_fill < 0.4 <= \
+        fitted["textile-south"].last_page_fill
+    assert fitted["textile-south"].pages == unfitted["textile-south"].pages
     bounds = limits(project)
     assert looser.letter_spacing <= bounds["letter"] and looser.word_spacing <= bounds["word"]
 
 
-def test_a_table_caption_stays_with_its_table(issue02_cyrillic):
+def test_a_table_caption_stays_with_its_table(issue02_bulgarian):
     """The caption of workshop-nis's table once stood at the foot of the left column and the
     table at the top of the right one."""
-    _, _, layout, _ = issue02_cyrillic
+    _, _, layout, _ = issue02_bulgarian
     pdf = pypdfium2.PdfDocument(pdf_bytes(pages_for_print(layout.document)[0], trim=True))
     x, y = ctypes.c_double(), ctypes.c_double()
     found = {}
     for number, page in enumerate(pdf, 1):
         text = page.get_textpage()
-        for words in ("Осам мера из првог акционог плана", "Носилац"):
+        for words in ("Осемте мерки от първия план за действие", "Отговорник"):
             hit = text.search(words, match_case=True).get_next()
             if words not in found and hit and \
                     pdfium.FPDFText_GetCharOrigin(text.raw, hit[0], x, y):
@@ -263,10 +297,39 @@ def test_an_opener_alone_on_its_page_is_named(project):
     assert alone["sofia-seminar"] == [] and alone["cross-border-table"] == []
 
 
-def test_status_recognises_every_kind_of_fitting_note(issue02_cyrillic):
-    _, _, _, fits = issue02_cyrillic
-    notes = [f.note for f in fits]
+def test_status_recognises_every_kind_of_fitting_note(issue02_bulgarian):
+    _, _, _, fitted = issue02_bulgarian
+    notes = [*(f.note for f in fitted.fits), *(m.note for m in fitted.moves)]
     assert any("set looser" in n for n in notes) and any(" runs about " in n for n in notes)
+    assert any(": a table set 1 block later in the text" in n for n in notes)
+    assert any(": a figure set 1 block earlier in the text" in n for n in notes)
     assert all(is_fitting_note(n) for n in notes)
     assert not is_fitting_note("12 pages, a multiple of 4")
     assert not is_fitting_note("fonts cut to the text: 1.9 MB -> 0.32 MB")
+
+
+def test_a_justified_line_with_a_word_alone_is_loose():
+    """A line that holds one word it cannot spread, and is not its paragraph's last, is as
+    loose as a line can be; the paragraph's last line, short as it is, is not."""
+    html = ('<div class="article" id="a"><p style="width: 70mm; text-align: justify; '
+            'hyphens: manual">Početkom Međunarodnoprekograničnosarađivanje i kraj.</p></div>')
+    report = measure_makeup(HTML(string=html).render(), "sr-Latn")
+    assert [(f.kind, f.detail) for f in report.articles[0].faults] == [
+        ("loose line", repr("Početkom"))]
+
+
+def test_a_figure_is_tried_near_its_place_and_stays_in_its_section():
+    """Figures are tried one block later, one earlier, two later...; never after a heading,
+    across one, or across a picture that has a page of its own."""
+    figure = {"t": "Figure", "c": [["", [], []], [None, []], []]}
+    full_page = {"t": "Figure", "c": [["", ["full-page"], []], [None, []], []]}
+    text = [Para([Str("text")])]
+    blocks = [*text, Header(2, [Str("A")]), *text, *text, figure, *text, full_page, *text]
+    composed = ComposedArticle("a", "", [], [], [], blocks)
+    article = ArticleMakeup("a", 3, 5, 0.6, (Fault("short column", 3, "40 mm"),))
+    moves = figures.tries(composed, article, [3, 4])
+    assert [(m.figure, m.after) for m in moves] == [(4, 5), (4, 2)]
+    assert figures.tries(composed, article, [6, 7]) == []          # far from the gap
+    assert figures.tries(composed, article, [3]) == []             # a figure not found
+    [moved] = [figures.moved(composed, move).blocks for move in moves[1:]]
+    assert moved[3] is figure and moved[4] == blocks[3]

@@ -12,7 +12,7 @@ from conftest import REPO
 from magazine.languages import EDITIONS
 from magazine.model import Project
 from magazine.sources.issue import load_issue
-from magazine.typeset import fit, lines
+from magazine.typeset import figures, fit, lines
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.makeup import LADDER, LOOSE_EM, measure_makeup, word_space
 from magazine.typeset.pdf import pages_for_print, pdf_bytes
@@ -30,8 +30,10 @@ def bulgarian(tmp_path_factory):
         shutil.copytree(REPO / room, root / room)
     project = Project(root)
     text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
-    layout, fits, plans = fit.lay_out_fitted(project, text)
+    fitted = fit.lay_out_fitted(project, text)
+    layout, fits, plans = fitted.layout, fitted.fits, fitted.plans
     css = "\n".join(f.css() for f in fits if f.css())
+    text = figures.with_moves(text, fitted.moves)
     greedy = lay_out_edition(project, text, css=css)
     return project, text, layout, greedy, plans, css
 

@@ -142,7 +142,7 @@ def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -
                article.slug)
 
 
-def _figure_has_class(figure: dict, name: str) -> bool:
+def figure_has_class(figure: dict, name: str) -> bool:
     """Say whether a figure or its image carries a class (pandoc puts `{.x}` on the image)."""
     images = find_nodes(ast.content(figure), lambda n: n["t"] == "Image")
     return name in ast.classes(figure) or any(name in ast.classes(image) for image in images)
@@ -154,7 +154,7 @@ def _full_page_breaks(blocks: list) -> list:
     parts: list = []
     run: list = []
     for block in blocks:
-        if block["t"] == "Figure" and _figure_has_class(block, "full-page"):
+        if block["t"] == "Figure" and figure_has_class(block, "full-page"):
             parts += [Div(run, ["body"])] if run else []
             parts.append(Div([block], ["full-page"]))
             run = []

@@ -20,10 +20,11 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import ArticleMakeup, EditionMakeup, EditionText, Project
 from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
+from magazine.typeset import figures
 from magazine.typeset import lines as line_setting
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
-from magazine.typeset.lines import Edit, LinePlan, check_plans, plan_lines
+from magazine.typeset.lines import Edit, LinePlan, check_plans, lines_note, plan_lines
 from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
@@ -80,29 +81,47 @@ def needs_fitting(article: ArticleMakeup) -> bool:
     return article.pages > 1 and any(f.kind == "short last page" for f in article.faults)
 
 
-def lay_out_fitted(project: Project,
-                   text: EditionText) -> tuple[Layout, list[Fit], list[LinePlan]]:
-    """Lay out an edition with every article fitted to its pages and the paragraphs with a
-    hyphen ladder or a loose line set again (typeset/lines.py); return the layout, the
-    fits, each with its note, and the paragraphs set again. What an edition's HTML came to
-    is kept (build/<ISSUE>/.cache/fit/), so an unchanged edition is laid out once."""
+@dataclass(frozen=True)
+class Fitted:
+    """An edition laid out fitted: its layout, how its articles were set to fit, the figures
+    moved down their text and the paragraphs set again."""
+
+    layout: Layout
+    fits: list[Fit]
+    moves: list[figures.Move]
+    plans: list[LinePlan]
+
+    def notes(self, edition: str) -> list[str]:
+        """Return what the fitting changed and advises, for the build's summary."""
+        return [move.note for move in self.moves] + [fit.note for fit in self.fits] + \
+            lines_note(edition, self.plans)
+
+
+def lay_out_fitted(project: Project, text: EditionText) -> Fitted:
+    """Lay out an edition with its figures placed where the columns need them, every
+    article fitted to its pages and the paragraphs with a hyphen ladder or a loose line set
+    again (typeset/lines.py). What an edition's HTML came to is kept
+    (build/<ISSUE>/.cache/fit/), so an unchanged edition is laid out once."""
     bounds = limits(project)
     cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
     prepared = edition_html(project, text)
     key = _key(project, f"{text.edition.tag} edition", prepared[0], bounds)
     kept = cache.get(key)
     if kept is not None:                # the edition as it was fitted and set last time
-        fits, plans = _from_json(kept)
-        layout = lay_out_edition(project, text, css=_css(fits), lines=plans, prepared=prepared)
+        fits, moves, plans = _from_json(kept)
+        placed = figures.with_moves(text, moves)
+        layout = lay_out_edition(project, placed, css=_css(fits), lines=plans,
+                                 prepared=edition_html(project, placed) if moves else prepared)
         if not check_plans(layout.document, plans):
-            return layout, fits, plans
-    layout, fits, plans = _fit_and_set(project, text, bounds, prepared)
-    cache.put(key, json.dumps({"fits": [dataclasses.asdict(fit) for fit in fits],
-                               "plans": [dataclasses.asdict(plan) for plan in plans]}))
-    return layout, fits, plans
+            return Fitted(layout, fits, moves, plans)
+    fitted = _fit_and_set(project, text, bounds, prepared)
+    cache.put(key, json.dumps({"fits": [dataclasses.asdict(fit) for fit in fitted.fits],
+                               "moves": [dataclasses.asdict(move) for move in fitted.moves],
+                               "plans": [dataclasses.asdict(plan) for plan in fitted.plans]}))
+    return fitted
 
 
-def _from_json(kept: str) -> tuple[list[Fit], list[LinePlan]]:
+def _from_json(kept: str) -> tuple[list[Fit], list[figures.Move], list[LinePlan]]:
     record = json.loads(kept)
     plans = [LinePlan(p["article"], tuple(p["path"]),
                       tuple(Edit(tuple(e["node"]), e["field"], e["index"], e["kind"])
@@ -110,7 +129,8 @@ def _from_json(kept: str) -> tuple[list[Fit], list[LinePlan]]:
                       tuple(p["lines"]), tuple(p["widths"]), p["faults_before"],
                       p["faults_after"], tuple(p["spacing"]) if p["spacing"] else None)
              for p in record["plans"]]
-    return [Fit(**fit) for fit in record["fits"]], plans
+    return ([Fit(**fit) for fit in record["fits"]],
+            [figures.Move(**move) for move in record["moves"]], plans)
 
 
 def _css(fits: list[Fit]) -> str:
@@ -118,8 +138,14 @@ def _css(fits: list[Fit]) -> str:
 
 
 def _fit_and_set(project: Project, text: EditionText, bounds: dict,
-                 prepared: tuple[str, list[str]]) -> tuple[Layout, list[Fit], list[LinePlan]]:
+                 prepared: tuple[str, list[str]]) -> Fitted:
     layout = lay_out_edition(project, text, prepared=prepared)
+    moves = place_figures(project, text, layout.document)
+    if moves:
+        log.info("%s: laying out the pages again, figures placed", text.edition.tag)
+        text = figures.with_moves(text, moves)
+        prepared = edition_html(project, text)
+        layout = lay_out_edition(project, text, prepared=prepared)
     fits = fit_edition(project, text, layout.document)
     css = _css(fits)
     if css:
@@ -133,9 +159,9 @@ def _fit_and_set(project: Project, text: EditionText, bounds: dict,
         candidate = lay_out_edition(project, text, css=css, lines=plans, prepared=prepared)
         wrong = check_plans(candidate.document, plans)
         if not wrong:
-            return candidate, fits, plans
+            return Fitted(candidate, fits, moves, plans)
         plans = [plan for plan in plans if plan not in wrong]
-    return layout, fits, []
+    return Fitted(layout, fits, moves, [])
 
 
 def issue_makeup(project: Project, issue_id: str | None = None, editions=(),
@@ -144,9 +170,54 @@ def issue_makeup(project: Project, issue_id: str | None = None, editions=(),
     issue = load_issue(project, issue_id)
 
     def measure(edition) -> EditionMakeup:
-        layout, _, _ = lay_out_fitted(project, compose_edition(project, issue, edition))
-        return measure_makeup(pages_for_print(layout.document)[0], edition.tag)
+        fitted = lay_out_fitted(project, compose_edition(project, issue, edition))
+        return measure_makeup(pages_for_print(fitted.layout.document)[0], edition.tag)
     return run_jobs(select_editions(editions), jobs, measure)
+
+
+def place_figures(project: Project, text: EditionText, document) -> list[figures.Move]:
+    """Return the figures to move down their articles' text so that the columns they left
+    short fill (figures.py); each article's moves are kept by the hash of its HTML."""
+    report = measure_makeup(pages_for_print(document)[0], text.edition.tag)
+    where = figures.figure_pages(document)
+    cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
+    moves: list[figures.Move] = []
+    for article in report.articles:
+        composed = _article(text, article)
+        candidates = figures.tries(composed, article, where.get(article.slug, [])) \
+            if figures.gaps(article) else []
+        if not candidates:
+            continue
+        alone = dataclasses.replace(text, articles=(composed,))
+        html, _ = edition_html(project, alone, fitting=True)
+        key = _key(project, f"{alone.edition.tag} figures", html, limits(project))
+        kept = cache.get(key)
+        if kept is None:
+            found = _best_move(project, alone, candidates, article.faults)
+            kept = json.dumps([dataclasses.asdict(move) for move in found])
+            cache.put(key, kept)
+        moves += [figures.Move(**move) for move in json.loads(kept)]
+    return moves
+
+
+def _best_move(project: Project, alone: EditionText, candidates: list[figures.Move],
+               faults) -> list[figures.Move]:
+    """Return the move whose layout of the article alone is nearest made up, as a list (none
+    when no move is better than none); the first that leaves nothing to make up ends it."""
+    composed = alone.articles[0]
+    best, chosen = _lay_out_alone(project, alone, ""), None
+    for move in candidates:
+        after = _lay_out_alone(project, dataclasses.replace(
+            alone, articles=(figures.moved(composed, move),)), "")
+        if figures.better(best, after):
+            best, chosen = after, move
+            if not figures.score(after):
+                break
+    if chosen is None:
+        return []
+    page = min(fault.page for fault in faults if fault.kind in figures.GAPS)
+    note = figures.move_note(alone.edition.tag, composed, chosen, page)
+    return [dataclasses.replace(chosen, note=note)]
 
 
 def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
@@ -289,6 +360,6 @@ def _key(project: Project, edition: str, html: str, bounds: dict) -> str:
     code)."""
     styles = [project.styles / name for name in PDF_STYLES] + \
         sorted((project.styles / "fonts").glob("*.ttf")) + \
-        [Path(__file__), Path(line_setting.__file__)]
+        [Path(__file__), Path(line_setting.__file__), Path(figures.__file__)]
     digests = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in styles]
     return json.dumps([FIT_VERSION, edition, html, digests, bounds])

@@ -37,6 +37,7 @@ class _Leaf:
     tag: str
     text: str = ""
     loose: bool = False
+    unfilled: bool = False  # a justified line that fills under half its width (a lone word)
 
 
 @dataclass
@@ -83,9 +84,9 @@ def _read_page(number: int, page) -> _Page:
 
 
 def _collect(box, page: _Page, left: float, width: float, article: str,
-             column: int | None = None) -> None:
+             column: int | None = None, room: float = 0.0) -> None:
     """Gather the leaves under a box; `column` is the column of the nearest block around
-    it (None: across both)."""
+    it (None: across both), `room` that block's width."""
     element = getattr(box, "element", None)
     if element is not None and "article" in (element.get("class") or "").split():
         article = element.get("id") or article
@@ -93,16 +94,25 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
     if getattr(box, "element_tag", "").endswith("::footnote-call"):
         page.calls.append(element)
     if kind in ("BlockBox", "TableBox", "TableCellBox", "FlexBox"):
-        column = _column(box, left, width)
+        column, room = _column(box, left, width), box.width
     if kind == "LineBox" or "ReplacedBox" in kind:
         height = box.height if kind == "LineBox" else box.margin_height()
         where = column if kind == "LineBox" else _column(box, left, width)
         page.leaves.append(_Leaf(page.number, where, box.position_y,
                                  box.position_y + height, article, element, _tag(box),
                                  line_text(box) if kind == "LineBox" else "",
-                                 kind == "LineBox" and is_loose(box)))
+                                 kind == "LineBox" and is_loose(box),
+                                 kind == "LineBox" and _unfilled(box, room)))
     for child in getattr(box, "children", None) or ():
-        _collect(child, page, left, width, article, column)
+        _collect(child, page, left, width, article, column, room)
+
+
+def _unfilled(line, room: float) -> bool:
+    if line.style["text_align_all"] != "justify" or not room:
+        return False
+    right = max((child.position_x + child.margin_width() for child in line.children
+                 if child.is_in_normal_flow()), default=line.position_x)
+    return right - line.position_x < 0.5 * room
 
 
 def _tag(box) -> str:
@@ -262,8 +272,14 @@ def _ladders(order: list[_Leaf]) -> list[Fault]:
 
 
 def _loose_lines(order: list[_Leaf]) -> list[Fault]:
+    """Name justified lines whose word spaces are too wide, and those that fill under half
+    their width but are not their paragraph's last (a word alone that could not be
+    spread)."""
+    lines = [leaf for leaf in order if leaf.text]
+    last = {id(leaf.element): n for n, leaf in enumerate(lines)}
     return [Fault("loose line", leaf.page, f"{leaf.text.strip()[:40]!r}")
-            for leaf in order if leaf.loose]
+            for n, leaf in enumerate(lines)
+            if leaf.loose or (leaf.unfilled and last[id(leaf.element)] != n)]
 
 
 def _footnotes_away(slug: str, pages: list[_Page], numbers: list[int]) -> list[Fault]:

@@ -8,9 +8,10 @@ from dataclasses import asdict
 from magazine.machinery.graph import BuildCache
 from magazine.model import ArticleMakeup, EditionMakeup, Project
 
-# the notes typeset/fit.py leaves on a print output: what it set closer or looser, or what
-# it asks to cut or add
-_FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines)")
+# the notes typeset/fit.py leaves on a print output: what it set closer or looser, the figures
+# and tables it moved, or what it asks to cut or add
+_FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines"
+                      r"|: an? (figure|table) set \d+ blocks? (later|earlier) in the text)")
 
 
 def is_fitting_note(note: str) -> bool:

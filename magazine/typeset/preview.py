@@ -20,7 +20,7 @@ def preview_edition(project: Project, issue_id: str | None, edition_tag: str) ->
     issue = load_issue(project, issue_id)
     text = compose_edition(project, issue, edition)
     folder = project.build / issue.id / "preview"
-    layout, _, _ = lay_out_fitted(project, text)
+    layout = lay_out_fitted(project, text).layout
     pdf = folder / output_name(issue.id, edition.tag, "screen")
     write_pdf(pages_for_screen(layout.document), pdf, trim=True)
     page = folder / f"infocluster-{issue.id}-{edition.tag}.html"

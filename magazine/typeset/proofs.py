@@ -101,7 +101,7 @@ def build_proofs(project: Project, issue_id: str | None = None, editions=()) -> 
     written = []
     for edition in select_editions(editions):
         text = compose_edition(project, issue, edition)
-        pages, _ = pages_for_print(lay_out_fitted(project, text)[0].document)
+        pages, _ = pages_for_print(lay_out_fitted(project, text).layout.document)
         log.info("proofs of %s", edition.tag)
         faults: dict[int, list[str]] = {}
         for fault in measure_makeup(pages, edition.tag).all_faults:

@@ -87,11 +87,13 @@ def keep_whole(blocks: list, edition: Edition) -> list:
     names = _names(edition)
 
     def mark(items: list) -> list:
-        out, i = [], 0
+        out: list = []
+        i = 0
         while i < len(items):
             length = _name_at(items, i, names)
             if length:
-                out.append(Span(items[i:i + length], ["keep-whole"]))
+                out, bound = _bound_words(out)
+                out.append(Span(bound + items[i:i + length], ["keep-whole"]))
                 i += length
             else:
                 out.append(items[i])
@@ -105,9 +107,22 @@ def keep_whole(blocks: list, edition: Edition) -> list:
         ends = [n for n, item in enumerate(inlines)
                 if not is_(item, "Space", "SoftBreak", "Note")]
         if ends and is_(inlines[ends[-1]], "Str"):
-            inlines[ends[-1]] = Span([inlines[ends[-1]]], ["keep-whole"])
+            before, bound = _bound_words(inlines[:ends[-1]])
+            inlines = [*before, Span([*bound, inlines[ends[-1]]], ["keep-whole"]),
+                       *inlines[ends[-1] + 1:]]
         return ast.with_content(node, inlines)
     return map_nodes(blocks, last_word, lists=mark)
+
+
+def _bound_words(inlines: list) -> tuple[list, list]:
+    """Split off the end of `inlines` that no space separates from what follows (words
+    bound by no-break spaces): a keep-whole span takes them in. WeasyPrint breaks lines
+    badly when it must go back into the text before a span to find where to break ("Stra-",
+    "te-", "giji" on three lines)."""
+    start = len(inlines)
+    while start and not is_(inlines[start - 1], "Space", "SoftBreak", "LineBreak"):
+        start -= 1
+    return inlines[:start], inlines[start:]
 
 
 def _name_at(items: list, start: int, names) -> int:

@@ -11,7 +11,6 @@ from magazine.model import Output, WriteJob
 from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
 from magazine.typeset.fit import lay_out_fitted
-from magazine.typeset.lines import lines_note
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
 from magazine.typeset.render import html_text, render_cover
@@ -51,7 +50,8 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
     start = time.perf_counter()
     project, text = job.project, job.text
     log.info("%s: laying out the pages", text.edition.tag)
-    layout, fits, lines = lay_out_fitted(project, text)
+    fitted = lay_out_fitted(project, text)
+    layout = fitted.layout
     document = layout.document
     warnings = [*layout.warnings, *preflight.low_resolution_images(document),
                 *preflight.overflowing_text(document),
@@ -70,7 +70,7 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
             pages, padded = pages_for_print(document)
             written = write_pdf(pages, path)
             notes.append(padding_note(len(pages.pages), padded))
-            notes += [fit.note for fit in fits] + lines_note(text.edition.tag, lines)
+            notes += fitted.notes(text.edition.tag)
             makeup = measure_makeup(pages, text.edition.tag)
         else:
             pages = pages_for_screen(document)
