@@ -28,7 +28,8 @@ fitting: for each issue in issues/, the cold build of the print and screen PDFs 
 fitting limits set to nothing and with them as styles/magazine.css sets them, and from the
 fitter's cache, side by side; what was fitted and what the editor is told to cut
 (`--fitting` runs this section only). Goal (issue 15): fitted at most 1.3x unfitted. The
-fitted build includes setting paragraphs again (typeset/lines.py), the unfitted one not.
+fitted build includes placing figures (typeset/figures.py) and setting paragraphs again
+(typeset/lines.py), the unfitted one neither.
 
 layout: each edition of the sample issue laid out once, and the time writing the print and the
 screen PDF from that one layout takes, against laying it out a second time for the screen.
@@ -326,13 +327,14 @@ def bench_fitting() -> None:
             css.write_text(re.sub(r"(--fit-figure-height:\s*)[\d.]+mm", rf"\g<1>{wide}",
                                   unfitted_css))
             formats = ["print", "screen"]
-            setting_lines = fit.plan_lines            # unfitted: no paragraph set again either
-            fit.plan_lines = lambda *args, **kwargs: []     # (the workers are forked)
+            # unfitted: no figure placed, no paragraph set again either (the workers fork)
+            placing, setting_lines = fit.place_figures, fit.plan_lines
+            fit.place_figures = fit.plan_lines = lambda *args, **kwargs: []
             try:
                 unfitted, _ = timed(build_issue, project, issue_id, formats=formats,
                                     force=True)
             finally:
-                fit.plan_lines = setting_lines
+                fit.place_figures, fit.plan_lines = placing, setting_lines
             css.write_text(fitted_css)
             shutil.rmtree(project.build / issue_id / ".cache" / "fit", ignore_errors=True)
             fitted, result = timed(build_issue, project, issue_id, formats=formats, force=True)
@@ -346,7 +348,9 @@ def bench_fitting() -> None:
             for note in (n for out in result.outputs for n in out.notes if " set again " in n):
                 print(f"fitting     {note}")
             fixed = sum(": set " in n for n in notes)
-            print(f"fitting     {fixed} articles fitted, {len(notes) - fixed} told what to cut")
+            placed = sum(" in the text, so that " in n for n in notes)
+            print(f"fitting     {placed} figures placed, {fixed} articles fitted, "
+                  f"{len(notes) - fixed - placed} told what to cut")
             for note in notes:
                 print(f"fitting     {note}")
 
