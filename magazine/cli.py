@@ -61,8 +61,12 @@ def main(quiet):
 def release(issue):
     """Build an issue strictly, check every file, and write dist/<ISSUE>/ for distribution."""
     from magazine.release import release_issue
+    from magazine.sources.issue import load_issue
     project = _project()
     folder = release_issue(project, issue)
+    for accepted in load_issue(project, issue).accepted:
+        click.echo(f"accepted: {accepted.edition} {accepted.article}: {accepted.kind} "
+                   f"({accepted.reason})")
     click.echo(f"released: {folder.relative_to(project.root)} "
                "(verify with: sha256sum -c SHA256SUMS)")
 

@@ -46,5 +46,9 @@ class RenderError(MagazineError):
     """pandoc or WeasyPrint failed, or refused a resource."""
 
 
+class MakeupError(MagazineError):
+    """A strict build finds page makeup faults the designer has not accepted."""
+
+
 class ReleaseError(MagazineError):
     """A release check failed; the details list every problem."""

@@ -53,6 +53,21 @@ class Issue:
     titles: dict = field(compare=False)
     cover: Path | None
     articles: tuple[Article, ...]
+    accepted: tuple["AcceptedFault", ...] = ()      # makeup faults the designer accepts
+
+
+@dataclass(frozen=True)
+class AcceptedFault:
+    """A makeup fault the designer accepts in issue.yaml: every fault of that kind in that
+    article and edition is let through a strict build, and the release lists it."""
+
+    edition: str
+    article: str
+    kind: str
+    reason: str
+
+    def covers(self, edition: str, article: str, fault: "Fault") -> bool:
+        return (self.edition, self.article, self.kind) == (edition, article, fault.kind)
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,11 @@ class Edition:
     script: str
     name: str
     hyphenation: str
+
+
+FAULT_KINDS = ("underfull page", "hole", "short column", "short last page", "opener alone",
+               "heading at foot", "orphan", "widow", "hyphen ladder", "loose line",
+               "footnote away", "blank page", "contents overflow")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from conftest import REPO, quick_java_env, run_magazine
+from test_bad_input import assert_one_clear_line
 
 from magazine.model import Project
 
@@ -22,6 +23,9 @@ def released(tmp_path_factory):
         shutil.copytree(REPO / room, project.root / room)
     done = run_magazine(project, "release", "01", env=quick_java_env())
     assert done.returncode == 0, done.stderr
+    accepted = [line for line in done.stdout.splitlines() if line.startswith("accepted: ")]
+    assert "accepted: bg cluster-day: short last page (the last page is " in done.stdout
+    assert len(accepted) == (project.issues / "01/issue.yaml").read_text().count("edition: ")
     return project, project.root / "dist/01"
 
 
@@ -103,6 +107,57 @@ def test_two_releases_are_byte_identical(released, tmp_path):
     second = {p.relative_to(dist): p.read_bytes() for p in dist.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_manifest_lists_the_makeup_faults_the_designer_accepted(released):
+    project, dist = released
+    accepted = json.loads((dist / "manifest.json").read_text())["accepted_faults"]
+    assert {"edition": "bg", "article": "sofia-meetings", "fault": "loose line",
+            "reason": "Bulgarian words too long for the 23 em column on any breaks of the "
+                      "paragraph within the spacing limits"} in accepted
+    assert len(accepted) == (project.issues / "01/issue.yaml").read_text().count("edition: ")
+
+
+def test_a_strict_build_refuses_a_makeup_fault_nobody_accepted(tmp_path):
+    """Take one accepted fault out of issue.yaml: the strict build names it, in one line
+    and the fault below it, and writes no print PDF."""
+    project = Project(tmp_path)
+    for room in ("issues", "translations", "styles"):
+        shutil.copytree(REPO / room, project.root / room)
+    manifest = project.issues / "01/issue.yaml"
+    text = manifest.read_text()
+    entry = re.search(r"  - \{edition: en, article: project-launch, fault: short last page,\n"
+                      r".*\n", text)[0]
+    manifest.write_text(text.replace(entry, ""))
+    done = run_magazine(project, "build", "01", "--strict", "-e", "en", "-f", "print")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    first, *details = done.stderr.strip().splitlines()
+    assert "issues/01/issue.yaml: 1 page makeup fault in en that a strict build does not " \
+           "pass" in first and "accept each in accepted-faults with a reason" in first
+    assert details == ["  en project-launch, page 4: short last page (21% full)"]
+    assert not (project.build / "01/infocluster-01-en-print.pdf").exists()
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("{edition: bg, article: cluster-day, fault: wide line, reason: x}",
+     "accepted fault: fault 'wide line' is not one of underfull page, hole"),
+    ("{edition: de, article: cluster-day, fault: hole, reason: x}",
+     "accepted fault: edition 'de' is not one of sr-Latn, sr-Cyrl, bg, en"),
+    ("{edition: bg, article: elsewhere, fault: hole, reason: x}",
+     "accepted fault: article 'elsewhere' is not one of project-launch"),
+    ("{edition: bg, article: cluster-day, fault: hole}",
+     "an accepted fault gives edition, article, fault and reason, each as text"),
+])
+def test_a_wrong_accepted_fault_is_named_with_its_line(tmp_path, entry, message):
+    project = Project(tmp_path)
+    for room in ("issues", "translations", "styles"):
+        shutil.copytree(REPO / room, project.root / room)
+    manifest = project.issues / "01/issue.yaml"
+    text = manifest.read_text()
+    manifest.write_text(text.replace("accepted-faults:\n", f"accepted-faults:\n  - {entry}\n"))
+    line = text[:text.index("accepted-faults:")].count("\n") + 2
+    done = run_magazine(project, "makeup", "01")
+    assert_one_clear_line(done, f"issues/01/issue.yaml:{line}: {message}")
 
 
 def test_a_release_with_one_fuzzy_entry_fails_and_writes_nothing(tmp_path):

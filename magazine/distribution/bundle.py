@@ -76,6 +76,8 @@ def manifest(project: Project, issue: Issue, files: list[dict]) -> dict:
                   "articles": [{"slug": a.slug, "language": a.lang, "title": a.title,
                                 "author": a.author} for a in issue.articles]},
         "files": files,
+        "accepted_faults": [{"edition": a.edition, "article": a.article, "fault": a.kind,
+                             "reason": a.reason} for a in issue.accepted],
         "translations": {lang: {"entries": entries.as_dict(), "words": words.as_dict()}
                          for lang, (entries, words) in totals.items()},
         "versions": {**tool_versions(), "pipeline_digest": pipeline_digest()},

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from magazine.errors import ArticleError, ManifestError
-from magazine.languages import LANGUAGES
-from magazine.model import Article, Issue, Project
+from magazine.languages import EDITIONS, LANGUAGES
+from magazine.model import FAULT_KINDS, AcceptedFault, Article, Issue, Project
 from magazine.pandoc import ast, convert
 from magazine.pandoc.ast import map_nodes
 from magazine.serbian.transliterate import looks_cyrillic
@@ -70,7 +70,35 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
         check_image(folder, cover, manifest, lines.get("cover"), ManifestError)
     articles = tuple(load_article(path, slug, folder)
                      for path, slug in zip(paths, slugs, strict=True))
-    return Issue(issue_id, folder, number, day, titles, cover, articles)
+    accepted = _accepted_faults(data, lines, manifest, slugs)
+    return Issue(issue_id, folder, number, day, titles, cover, articles, accepted)
+
+
+ACCEPT_FIELDS = ("edition", "article", "fault", "reason")
+
+
+def _accepted_faults(data, lines, manifest, slugs) -> tuple[AcceptedFault, ...]:
+    """Read `accepted-faults`: the makeup faults the designer lets through a strict build,
+    each an edition, an article, a fault's kind and the reason."""
+    listed = data.get("accepted-faults") or []
+    if not isinstance(listed, list):
+        raise ManifestError("accepted-faults must be a list of faults (edition, article, "
+                            "fault, reason)", manifest, lines.get("accepted-faults"))
+    accepted = []
+    for n, entry in enumerate(listed):
+        line = lines.get(("accepted-faults", n))
+        if not isinstance(entry, dict) or sorted(entry) != sorted(ACCEPT_FIELDS) or not all(
+                isinstance(entry[key], str) and entry[key].strip() for key in ACCEPT_FIELDS):
+            raise ManifestError("an accepted fault gives edition, article, fault and reason, "
+                                "each as text", manifest, line)
+        for key, allowed in (("edition", EDITIONS), ("article", slugs),
+                             ("fault", FAULT_KINDS)):
+            if entry[key] not in allowed:
+                raise ManifestError(f"accepted fault: {key} {entry[key]!r} is not one of "
+                                    f"{', '.join(allowed)}", manifest, line)
+        accepted.append(AcceptedFault(entry["edition"], entry["article"], entry["fault"],
+                                      entry["reason"].strip()))
+    return tuple(accepted)
 
 
 def _listed_article(folder, manifest, lines, slugs, index) -> Path:

@@ -1,12 +1,12 @@
-"""Place the figures (and tables) where the columns need them. A figure that does not fit
-at the foot of a column goes to the top of the next, and the column it did not fit in stops
-short: a hole no art director passes. For an article with a column stopping short (or a
-hole, or a page under half full) on a page it runs on from, the figures on that page or the
-next are tried later in the text or earlier, one block at a time, up to MAX_SHIFT blocks,
-never across a heading (a figure stays in its section) and never right after one, and
-never across a picture on a page of its own (which stays where it is); the place that
-leaves the article nearest made up (score), on no more pages and with no new fault, is
-kept. fit.py lays the trials out."""
+"""Place the figures, tables and pull quotes where the columns need them. A figure that
+does not fit at the foot of a column goes to the top of the next, and the column it did not
+fit in stops short: a hole no art director passes. For an article with a column stopping
+short (or a hole, or a page under half full) on a page it runs on from, the figures on that
+page or the next are tried later in the text or earlier, one block at a time, up to
+MAX_SHIFT blocks, never across a heading (a figure stays in its section) and never right
+after one, and never across a picture on a page of its own (which stays where it is); the
+place that leaves the article nearest made up (score), on no more pages and with no new
+fault, is kept. fit.py lays the trials out."""
 
 from dataclasses import dataclass, replace
 
@@ -16,7 +16,8 @@ from magazine.typeset.makeup import SHORT_LAST
 
 MAX_SHIFT = 4                               # blocks a figure may move down the text
 GAPS = ("short column", "hole", "underfull page")
-MOVABLE = {"Figure": "figure", "Table": "table"}    # blocks that do not break, and their tags
+MOVABLE = {"Figure": "figure", "Table": "table",    # blocks that do not break, and their tags
+           "BlockQuote": "blockquote"}              # (block quotes print as pull quotes)
 AFTERWARDS = ("short last page",)          # weighed by score(), the copy fitting comes after
 
 
@@ -122,7 +123,8 @@ def move_note(edition: str, composed: ComposedArticle, move: Move, page: int) ->
     """Say what the move changed, for the build's summary."""
     later = move.after > move.figure
     shift = move.after - move.figure if later else move.figure - move.after - 1
-    kind = "table" if composed.blocks[move.figure]["t"] == "Table" else "figure"
+    kind = {"Table": "table", "BlockQuote": "pull quote"}.get(composed.blocks[move.figure]["t"],
+                                                              "figure")
     return (f"{edition} {move.slug}: a {kind} set {shift} block{'s' if shift != 1 else ''} "
             f"{'later' if later else 'earlier'} in the text, so that the columns of page "
             f"{page} fill")

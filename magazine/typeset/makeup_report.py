@@ -5,13 +5,15 @@ import json
 import re
 from dataclasses import asdict
 
+from magazine.errors import MakeupError
 from magazine.machinery.graph import BuildCache
-from magazine.model import ArticleMakeup, EditionMakeup, Project
+from magazine.model import ArticleMakeup, EditionMakeup, Issue, Project
 
-# the notes typeset/fit.py leaves on a print output: what it set closer or looser, the figures
-# and tables it moved, or what it asks to cut or add
+# the notes typeset/fit.py leaves on a print output: what it set closer or looser, the figures,
+# tables and pull quotes it moved, or what it asks to cut or add
 _FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines"
-                      r"|: an? (figure|table) set \d+ blocks? (later|earlier) in the text)")
+                      r"|: an? (figure|table|pull quote) set \d+ blocks? (later|earlier) "
+                      r"in the text)")
 
 
 def is_fitting_note(note: str) -> bool:
@@ -83,3 +85,26 @@ def last_build_fitting(project: Project, issue_id: str) -> list[str]:
             notes += [n for n in output.get("notes") or ()
                       if isinstance(n, str) and is_fitting_note(n)]
     return sorted(notes)
+
+
+def unaccepted_faults(issue: Issue, report: EditionMakeup) -> list[str]:
+    """Return the edition's makeup faults that issue.yaml does not accept, one line each."""
+    found = [f"{report.edition} (the issue), page {f.page}: {f.kind} ({f.detail})"
+             for f in report.faults]
+    for article in report.articles:
+        found += [f"{report.edition} {article.slug}, page {f.page}: {f.kind} ({f.detail})"
+                  for f in article.faults if not any(
+                      a.covers(report.edition, article.slug, f) for a in issue.accepted)]
+    return found
+
+
+def refuse_faults(issue: Issue, report: EditionMakeup) -> None:
+    """Fail a strict build on the makeup faults issue.yaml does not accept."""
+    found = unaccepted_faults(issue, report)
+    if found:
+        faults = "1 page makeup fault" if len(found) == 1 else \
+            f"{len(found)} page makeup faults"
+        raise MakeupError(f"{faults} in {report.edition} that a strict build does not pass: "
+                          "fix them (magazine makeup says where), or accept each in "
+                          "accepted-faults with a reason",
+                          issue.path / "issue.yaml", details=found)

@@ -12,6 +12,7 @@ from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
 from magazine.typeset.fit import lay_out_fitted
 from magazine.typeset.makeup import measure_makeup
+from magazine.typeset.makeup_report import refuse_faults
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
 from magazine.typeset.render import html_text, render_cover
 
@@ -68,10 +69,12 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
         makeup = None
         if fmt == "print":
             pages, padded = pages_for_print(document)
+            makeup = measure_makeup(pages, text.edition.tag)
+            if job.strict:
+                refuse_faults(text.issue, makeup)
             written = write_pdf(pages, path)
             notes.append(padding_note(len(pages.pages), padded))
             notes += fitted.notes(text.edition.tag)
-            makeup = measure_makeup(pages, text.edition.tag)
         else:
             pages = pages_for_screen(document)
             written = write_pdf(pages, path, "pdf/ua-1", trim=True)
