@@ -54,6 +54,7 @@ def main(quiet):
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="magazine: %(message)s", stream=sys.stderr)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)   # its "Step 2 - ..."
 
 
 @main.command()
