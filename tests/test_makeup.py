@@ -333,3 +333,15 @@ def test_a_figure_is_tried_near_its_place_and_stays_in_its_section():
     assert figures.tries(composed, article, [3]) == []             # a figure not found
     [moved] = [figures.moved(composed, move).blocks for move in moves[1:]]
     assert moved[3] is figure and moved[4] == blocks[3]
+
+
+def test_a_short_last_page_may_have_its_wide_figures_made_taller_within_the_limit():
+    """After the spacing, at its limits, the wide figures grow 5 mm at a time up to
+    --fit-figure-height-max, and never past it; an article without one only spaces."""
+    bounds = limits(Project(REPO))
+    tries = fit._looser("a", bounds, wide_figures=True)
+    heights = [t.figure_height for t in tries if t.figure_height is not None]
+    assert heights == list(range(int(bounds["figure-full"]) + 5, int(bounds["figure-max"]) + 1, 5))
+    assert heights and all(t.letter_spacing == bounds["letter"] for t in tries[-len(heights):])
+    assert all(t.figure_height is None for t in fit._looser("a", bounds, wide_figures=False))
+    assert f"max-height: {bounds['figure-max']:.0f}mm" in tries[-1].css()

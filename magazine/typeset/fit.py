@@ -39,8 +39,11 @@ STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try go
 SHRINKS_AT_MOST = 0.05
 WIDOWS = 2
 LINE_ROUNDS = 3                         # layouts to try the paragraphs set again in
-_LIMIT = re.compile(r"--(fit-letter-spacing|fit-word-spacing|fit-figure-height|"
-                    r"wide-figure-height)\s*:\s*([\d.]+)(em|mm)\s*;")
+_LIMIT = re.compile(r"--(fit-letter-spacing|fit-word-spacing|fit-figure-height-max|"
+                    r"fit-figure-height|wide-figure-height)\s*:\s*([\d.]+)(em|mm)\s*;")
+FIGURE_STEP = 5                         # mm a wide figure is made shorter or taller at a time
+# a wide figure made FIGURE_STEP taller pushes about this many lines (of both columns) on
+LINES_PER_STEP = 2
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,9 @@ def limits(project: Project) -> dict[str, float]:
     return {"letter": found.get("fit-letter-spacing", 0.0),
             "word": found.get("fit-word-spacing", 0.0),
             "figure": found.get("fit-figure-height", found.get("wide-figure-height", 0.0)),
-            "figure-full": found.get("wide-figure-height", 0.0)}
+            "figure-full": found.get("wide-figure-height", 0.0),
+            "figure-max": found.get("fit-figure-height-max", found.get("wide-figure-height",
+                                                                       0.0))}
 
 
 def needs_fitting(article: ArticleMakeup) -> bool:
@@ -237,11 +242,14 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     the advice of what to cut or add. `article` is its makeup in the edition: an article
     starts on a page of its own, so alone it lays out the same."""
     bounds = limits(project)
-    wide = any(_is_wide(project, text, block) for block in _article(text, article).blocks)
+    wides = sum(_is_wide(project, text, block) for block in _article(text, article).blocks)
+    wide = wides > 0
     closer = _candidates(article.slug, bounds, wide) \
         if wide or article.last_page_lines <= SHRINKS_AT_MOST * article.lines + WIDOWS else []
-    looser = _looser(article.slug, bounds) \
-        if _missing_lines(article) <= SHRINKS_AT_MOST * article.lines else []
+    taller = max(0.0, bounds["figure-max"] - bounds["figure-full"]) // FIGURE_STEP
+    looser = _looser(article.slug, bounds, wide) \
+        if _missing_lines(article) <= SHRINKS_AT_MOST * article.lines + \
+        wides * taller * LINES_PER_STEP else []
     if not closer and not looser:
         return Fit(article.slug, note=_advice(text, article, bounds, wide))
     alone = dataclasses.replace(text, articles=(_article(text, article),))
@@ -316,17 +324,24 @@ def _candidates(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
     tries = [Fit(slug, -bounds["letter"] * step, -bounds["word"] * step) for step in STEPS
              if bounds["letter"] or bounds["word"]]
     if wide_figures and bounds["figure"] < bounds["figure-full"]:
-        height = bounds["figure-full"] - 5
+        height = bounds["figure-full"] - FIGURE_STEP
         while height >= bounds["figure"]:
             tries.append(Fit(slug, -bounds["letter"], -bounds["word"], height))
-            height -= 5
+            height -= FIGURE_STEP
     return tries
 
 
-def _looser(slug: str, bounds: dict) -> list[Fit]:
-    """Return the settings that spread the text wider, gentlest first, to the same limits."""
-    return [Fit(slug, bounds["letter"] * step, bounds["word"] * step) for step in STEPS
-            if bounds["letter"] or bounds["word"]]
+def _looser(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
+    """Return the settings that spread the text wider, gentlest first, to the same limits:
+    spacing towards its limits, then, with the spacing at its limits, wide figures taller by
+    FIGURE_STEP at a time to theirs."""
+    tries = [Fit(slug, bounds["letter"] * step, bounds["word"] * step) for step in STEPS
+             if bounds["letter"] or bounds["word"]]
+    height = bounds["figure-full"] + FIGURE_STEP
+    while wide_figures and height <= bounds["figure-max"]:
+        tries.append(Fit(slug, bounds["letter"], bounds["word"], height))
+        height += FIGURE_STEP
+    return tries
 
 
 def _lay_out_alone(project: Project, alone: EditionText, css: str):
