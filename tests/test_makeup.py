@@ -2,6 +2,7 @@
 pages are, and the faults an art director would mark."""
 
 import ctypes
+import dataclasses
 import json
 import re
 import shutil
@@ -329,6 +330,9 @@ def test_a_figure_is_tried_near_its_place_and_stays_in_its_section():
     article = ArticleMakeup("a", 3, 5, 0.6, (Fault("short column", 3, "40 mm"),))
     moves = figures.tries(composed, article, [3, 4])
     assert [(m.figure, m.after) for m in moves] == [(4, 5), (4, 2)]
+    introduced = [*blocks[:2], Para([Str("steps:")]), *blocks[3:]]     # leads into block 3
+    assert [(m.figure, m.after) for m in figures.tries(
+        dataclasses.replace(composed, blocks=introduced), article, [3, 4])] == [(4, 5)]
     assert figures.tries(composed, article, [6, 7]) == []          # far from the gap
     assert figures.tries(composed, article, [3]) == []             # a figure not found
     [moved] = [figures.moved(composed, move).blocks for move in moves[1:]]

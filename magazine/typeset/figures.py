@@ -3,14 +3,16 @@ does not fit at the foot of a column goes to the top of the next, and the column
 fit in stops short: a hole no art director passes. For an article with a column stopping
 short (or a hole, or a page under half full) on a page it runs on from, the figures on that
 page or the next are tried later in the text or earlier, one block at a time, up to
-MAX_SHIFT blocks, never across a heading (a figure stays in its section) and never right
-after one, and never across a picture on a page of its own (which stays where it is); the
-place that leaves the article nearest made up (score), on no more pages and with no new
-fault, is kept. fit.py lays the trials out."""
+MAX_SHIFT blocks, never across a heading (a figure stays in its section), never right after
+one or after a paragraph ending in a colon (it introduces what follows), and never across a
+picture on a page of its own (which stays where it is); the place that leaves the article
+nearest made up (score), on no more pages and with no new fault, is kept. fit.py lays the
+trials out."""
 
 from dataclasses import dataclass, replace
 
 from magazine.model import ArticleMakeup, ComposedArticle, EditionText
+from magazine.pandoc.ast import plain_text
 from magazine.typeset.document import figure_has_class
 from magazine.typeset.makeup import SHORT_LAST
 
@@ -88,11 +90,18 @@ def tries(composed: ComposedArticle, article: ArticleMakeup, pages: list[int]) -
             continue
         for shift in range(1, MAX_SHIFT + 1):
             later, earlier = figure + shift, figure - shift - 1
-            if later < len(blocks) and not any(map(_fixed, blocks[figure + 1:later + 1])):
+            if later < len(blocks) and not any(map(_fixed, blocks[figure + 1:later + 1])) \
+                    and not _introduces(blocks[later]):
                 moves.append(Move(composed.slug, figure, later))
-            if earlier >= 0 and not any(map(_fixed, blocks[earlier:figure])):
+            if earlier >= 0 and not any(map(_fixed, blocks[earlier:figure])) \
+                    and not _introduces(blocks[earlier]):
                 moves.append(Move(composed.slug, figure, earlier))
     return moves
+
+
+def _introduces(block: dict) -> bool:
+    """Say whether a paragraph ends in a colon: what follows it belongs to it."""
+    return block["t"] in ("Para", "Plain") and plain_text(block).rstrip().endswith(":")
 
 
 def _fixed(block: dict) -> bool:
