@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from magazine.model import ArticleMakeup, ComposedArticle, EditionText
 from magazine.pandoc.ast import plain_text
 from magazine.typeset.document import figure_has_class
-from magazine.typeset.makeup import SHORT_LAST
+from magazine.typeset.makeup import SHORT_LAST, article_of
 
 MAX_SHIFT = 4                               # blocks a figure may move down the text
 GAPS = ("short column", "hole", "underfull page")
@@ -65,11 +65,9 @@ def figure_pages(document) -> dict[str, list[int]]:
 
 
 def _figures_under(box, number: int, article: str, found: dict) -> None:
-    element = getattr(box, "element", None)
-    if element is not None and "article" in (element.get("class") or "").split():
-        article = element.get("id") or article
+    article = article_of(box, article)
     if getattr(box, "element_tag", "") in MOVABLE.values() and article:
-        found.setdefault(article, {}).setdefault(id(element), number)
+        found.setdefault(article, {}).setdefault(id(box.element), number)
         return
     for child in getattr(box, "children", None) or ():
         _figures_under(child, number, article, found)
@@ -78,7 +76,8 @@ def _figures_under(box, number: int, article: str, found: dict) -> None:
 def tries(composed: ComposedArticle, article: ArticleMakeup, pages: list[int]) -> list[Move]:
     """Return the moves to try for an article with gaps, in the order to try them: each
     figure on a page with a gap or just after one, one block later, one block earlier, two
-    later and so on; never to follow a heading or the opener, never across a heading."""
+    later and so on; never to the article's start, after a heading or a paragraph ending in
+    a colon, nor across a heading or a full-page picture."""
     blocks = composed.blocks
     figures = [n for n, block in enumerate(blocks) if block["t"] in MOVABLE]
     if len(figures) != len(pages):          # one inside another block: none is moved

@@ -186,6 +186,7 @@ def place_figures(project: Project, text: EditionText, document) -> list[figures
     report = measure_makeup(pages_for_print(document)[0], text.edition.tag)
     where = figures.figure_pages(document)
     cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
+    bounds = limits(project)
     moves: list[figures.Move] = []
     for article in report.articles:
         composed = _article(text, article)
@@ -195,7 +196,7 @@ def place_figures(project: Project, text: EditionText, document) -> list[figures
             continue
         alone = dataclasses.replace(text, articles=(composed,))
         html, _ = edition_html(project, alone, fitting=True)
-        key = _key(project, f"{alone.edition.tag} figures", html, limits(project))
+        key = _key(project, f"{alone.edition.tag} figures", html, bounds)
         kept = cache.get(key)
         if kept is None:
             found = _best_move(project, alone, candidates, article.faults)

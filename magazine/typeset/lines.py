@@ -560,8 +560,8 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
         # Beside a float WeasyPrint moves a line below it when the line's first unbreakable
         # run is wider than the room, so there the spaces stay breakable: each line holds
         # as much as the greedy breaker puts on it (see _best_breaks). (It also measures
-        # that run up to the next soft hyphen of the text, however far: check_plans finds
-        # a line moved so and the paragraph keeps its first setting.)
+        # that run up to the next soft hyphen of the text, however far: _best_plan gives
+        # up such hyphens, see _hyphen_after_float.)
         if item.kind == "glue" and n not in chosen and not paragraph.beside[line]:
             edits += item.edits
         elif item.kind == "penalty" and n in chosen:

@@ -88,8 +88,7 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
     """Gather the leaves under a box; `column` is the column of the nearest block around
     it (None: across both), `room` that block's width."""
     element = getattr(box, "element", None)
-    if element is not None and "article" in (element.get("class") or "").split():
-        article = element.get("id") or article
+    article = article_of(box, article)
     kind = type(box).__name__
     if getattr(box, "element_tag", "").endswith("::footnote-call"):
         page.calls.append(element)
@@ -105,6 +104,15 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
                                  kind == "LineBox" and _unfilled(box, room)))
     for child in getattr(box, "children", None) or ():
         _collect(child, page, left, width, article, column, room)
+
+
+def article_of(box, article: str) -> str:
+    """Return the id of the article a box starts (its element has the class "article"),
+    else `article`, the one it is inside."""
+    element = getattr(box, "element", None)
+    if element is not None and "article" in (element.get("class") or "").split():
+        return element.get("id") or article
+    return article
 
 
 def _unfilled(line, room: float) -> bool:
