@@ -7,6 +7,8 @@ from magazine.errors import EditionError
 FORMATS = ("print", "screen", "epub")
 
 PDF_STYLES = ("fonts.css", "magazine.css", "print.css")        # the print and screen PDFs
+PRESS_STYLES = ("press.css",)            # and the print PDF's press colours and output profile
+PRINT_STYLES = PDF_STYLES + PRESS_STYLES
 # The e-book's cover is drawn without print.css, so a change to the printed pages does not
 # touch the e-books.
 COVER_STYLES = ("fonts.css", "magazine.css")

@@ -114,16 +114,9 @@ _WORDS = {
         "en": "Serbian (Latin and Cyrillic script), Bulgarian, English",
     },
     "funded": {"sr": "Finansiranje", "bg": "Финансиране", "en": "Funding"},
-    "disclaimer": {
-        "sr": "Ova publikacija je izrađena uz pomoć Evropske unije. Za njen sadržaj odgovorni su "
-              "isključivo autori i ona ni na koji način ne odražava stavove Evropske unije.",
-        "bg": "Тази публикация е създадена с помощта на Европейския съюз. Отговорността за "
-              "съдържанието ѝ се носи изцяло от авторите и по никакъв начин не може да се "
-              "приема, че тя отразява възгледите на Европейския съюз.",
-        "en": "This publication has been produced with the assistance of the European Union. "
-              "Its contents are the sole responsibility of the authors and can in no way be "
-              "taken to reflect the views of the European Union.",
-    },
+    "beneficiary": {"sr": "Korisnik", "bg": "Бенефициент", "en": "Beneficiary"},
+    "eu-emblem": {"sr": "Zastava Evropske unije", "bg": "Знамето на Европейския съюз",
+                  "en": "Flag of the European Union"},
     "keywords": {"sr": "klasteri, prekogranična saradnja, Srbija, Bugarska, IPA",
                  "bg": "клъстери, трансгранично сътрудничество, Сърбия, България, ИПП",
                  "en": "clusters, cross-border cooperation, Serbia, Bulgaria, IPA"},
@@ -132,14 +125,9 @@ _WORDS = {
         "bg": "Списание на проекта „Балкански клъстер“",
         "en": "The magazine of the Balkan Cluster project",
     },
-    "funding": {
-        "sr": "Projekat sufinansira Evropska unija kroz IPA program prekogranične saradnje.",
-        "bg": "Проектът се съфинансира от Европейския съюз по програмата за трансгранично "
-              "сътрудничество ИПП.",
-        "en": "The project is co-financed by the European Union through the IPA cross-border "
-              "programme.",
-    },
 }
+
+
 def select_editions(tags) -> list[Edition]:
     """Return the editions named, in the order given; all four when none is named."""
     if not tags:

@@ -16,6 +16,11 @@ class Project:
         return self.root / "issues"
 
     @property
+    def funding(self) -> Path:
+        """The EU programme's emblem and words for every issue (sources/funding.py)."""
+        return self.issues / "funding.yaml"
+
+    @property
     def styles(self) -> Path:
         return self.root / "styles"
 
@@ -43,6 +48,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Funding:
+    """What the EU programme's rules put on the magazine: the emblem (and the programme's
+    logo) with the statement beside it, the programme, the beneficiary and the disclaimer,
+    each text per language (issues/funding.yaml, an issue's `funding:`)."""
+
+    emblem: Path
+    logo: Path | None
+    statement: dict
+    programme: dict
+    beneficiary: dict
+    disclaimer: dict
+
+
+@dataclass(frozen=True)
 class Issue:
     """An issue as the editor's manifest describes it."""
 
@@ -53,7 +72,8 @@ class Issue:
     titles: dict = field(compare=False)
     cover: Path | None
     articles: tuple[Article, ...]
-    accepted: tuple["AcceptedFault", ...] = ()      # makeup faults the designer accepts
+    accepted: tuple["AcceptedFault", ...]           # makeup faults the designer accepts
+    funding: Funding = field(compare=False)        # the EU programme's emblem and words
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def release_issue(project: Project, issue_id: str | None = None) -> Path:
     except MagazineError as exc:
         problems += [str(exc), *exc.details]
     else:
-        problems += output_problems(project, outputs)
+        problems += output_problems(project, issue, outputs)
     if problems:
         raise ReleaseError(f"the release of issue {issue.id} is not ready: {len(problems)} "
                            "problems; nothing was written to dist/", project.issues / issue.id,

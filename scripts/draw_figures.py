@@ -443,13 +443,6 @@ def cover() -> str:
             for i in range(13)]
     seam_line = catmull_points(seam, 10)
     left = [(-10, -10)] + seam_line + [(-10, H + 10)]
-    body.append("<defs>"
-                "<linearGradient id=\"fade\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
-                f"<stop offset=\"0\" stop-color=\"{WHITE}\" stop-opacity=\"0.92\"/>"
-                f"<stop offset=\"0.30\" stop-color=\"{WHITE}\" stop-opacity=\"0.6\"/>"
-                f"<stop offset=\"0.45\" stop-color=\"{WHITE}\" stop-opacity=\"0\"/>"
-                "</linearGradient>"
-                "</defs>")
     body.append(f"<rect x=\"0\" y=\"0\" width=\"{W}\" height=\"{H}\" fill=\"{TINT_BG}\"/>")
     body.append(f"<polygon points=\"{pts(left)}\" fill=\"{TINT_RS}\"/>")
 
@@ -545,9 +538,6 @@ def cover() -> str:
         else:
             body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(y)}\" r=\"{num(r)}\" "
                         f"fill=\"{colour}\" fill-opacity=\"{0.25 + 0.75 * w:.2f}\"/>")
-
-    # A white veil over the top, for the masthead.
-    body.append(f"<rect x=\"0\" y=\"0\" width=\"{W}\" height=\"{H}\" fill=\"url(#fade)\"/>")
 
     return svg_document(W, H, "INFOCLUSTER: naslovna grafika · корица", body)
 

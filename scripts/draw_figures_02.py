@@ -194,13 +194,7 @@ def contour(rng: random.Random, cx: float, cy: float, radius: float, wobble: flo
 def cover() -> str:
     rng = random.Random(20270215)
     W, H = COVER_W, COVER_H
-    body = ["<defs>"
-            "<linearGradient id=\"fade\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
-            f"<stop offset=\"0\" stop-color=\"{WHITE}\" stop-opacity=\"0.94\"/>"
-            f"<stop offset=\"0.2\" stop-color=\"{WHITE}\" stop-opacity=\"0.75\"/>"
-            f"<stop offset=\"0.31\" stop-color=\"{WHITE}\" stop-opacity=\"0\"/>"
-            "</linearGradient>"
-            "</defs>"]
+    body: list[str] = []
 
     # The two sides of the border, split by a slanting, gently waving seam.
     seam = [(W * 0.44 + 0.10 * W * i / 10 + 45 * math.sin(i * 1.1), -40 + i * (H + 80) / 10)
@@ -278,9 +272,6 @@ def cover() -> str:
         side = TEAL if x < W * 0.5 else SAND_DARK
         body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(y)}\" r=\"{rng.choice((6, 8, 10))}\" "
                     f"fill=\"{side}\" fill-opacity=\"0.45\"/>")
-
-    # A white veil over the top, for the masthead.
-    body.append(f"<rect x=\"0\" y=\"0\" width=\"{W}\" height=\"{H}\" fill=\"url(#fade)\"/>")
 
     return svg_document(W, H, "INFOCLUSTER 2: naslovna grafika · корица", body)
 

@@ -104,7 +104,7 @@ def test_msgctxt_only_where_two_blocks_are_equal(project):
 
 def test_update_with_nothing_to_do_keeps_every_byte(project, tmp_path):
     sample = Project(tmp_path / "sample")
-    for room in ("issues", "translations"):
+    for room in ("issues", "translations", "styles"):
         shutil.copytree(REPO / room, sample.root / room)
     for one in (project, sample):
         before = {p: p.read_bytes() for p in all_catalogs(one.root)}

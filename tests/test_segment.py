@@ -4,7 +4,7 @@ import json
 
 import pypandoc
 import pytest
-from conftest import REPO
+from conftest import REPO, make_project
 
 from magazine.languages import EDITIONS
 from magazine.model import Project
@@ -31,10 +31,10 @@ def kinds(node, found=None) -> set:
     return found
 
 
-@pytest.mark.parametrize("root, issue_id", [(REPO, "01"), (REPO / "tests/fixtures/mini", "07"),
-                                            (REPO / "tests/fixtures/kinds", "09")])
-def test_source_text_round_trips_through_segments(root, issue_id):
-    issue = load_issue(Project(root), issue_id)
+@pytest.mark.parametrize("fixture, issue_id", [(None, "01"), ("mini", "07"), ("kinds", "09")])
+def test_source_text_round_trips_through_segments(fixture, issue_id, tmp_path):
+    project = make_project(tmp_path, fixture) if fixture else Project(REPO)
+    issue = load_issue(project, issue_id)
     for article in issue.articles:
         fell_back = []
         fields, blocks = translate_article(article, lambda seg: seg.text,
@@ -48,8 +48,7 @@ def test_source_text_round_trips_through_segments(root, issue_id):
             as_markdown([{"t": "Plain", "c": same_fields["title"]}])
 
 
-def test_translated_article_keeps_its_table_list_note_and_link():
-    project = Project(REPO / "tests/fixtures/mini")
+def test_translated_article_keeps_its_table_list_note_and_link(project):
     issue = load_issue(project, "07")
     article = issue.articles[0]                                   # written in Serbian
     english = compose_article(project, issue, article, EDITIONS["en"])

@@ -1,5 +1,6 @@
 """The checks a release runs: catalogs and image descriptions in the sources, and in every
-output the fonts, title, language and page boxes (PDF) or epubcheck's verdict (EPUB)."""
+output the fonts, title, language and page boxes (PDF), a print shop's PDF/X-4 preflight
+(print), epubcheck's verdict (EPUB), and the EU programme's emblem and statement."""
 
 import re
 import subprocess
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from magazine.distribution.funding_check import funding_problems
+from magazine.distribution.pdfx_check import pdfx_problems
 from magazine.errors import MagazineError
 from magazine.machinery.workers import run_jobs
 from magazine.model import Issue, Output, Project
@@ -27,11 +30,16 @@ def source_problems(project: Project, issue: Issue) -> list[str]:
     return problems + undescribed_images(project, issue)
 
 
-def output_problems(project: Project, outputs) -> list[str]:
-    """Return every reason the outputs may not be distributed, one line each."""
+def output_problems(project: Project, issue: Issue, outputs) -> list[str]:
+    """Return every reason the outputs may not be distributed, one line each: the format's
+    own checks (PDF/X-4 for print), and the EU programme's emblem and statement."""
+    def check(out: Output) -> list[str]:
+        found = epub_problems(out) if out.format == "epub" else pdf_problems(out)
+        if out.format == "print":
+            found += pdfx_problems(out.path)
+        return found + funding_problems(issue, out)
     problems = []
-    checked = run_jobs(list(outputs), None,
-                       lambda out: (epub_problems if out.format == "epub" else pdf_problems)(out))
+    checked = run_jobs(list(outputs), None, check)
     for out, found in zip(outputs, checked, strict=True):
         name = out.path.relative_to(project.root) if out.path.is_relative_to(project.root) \
             else out.path

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from magazine.formats import EBOOK_STYLES, PDF_STYLES
+from magazine.formats import EBOOK_STYLES, PDF_STYLES, PRINT_STYLES
 from magazine.machinery.files import write_if_changed
 from magazine.model import (
     ArticleMakeup,
@@ -58,13 +58,15 @@ def output_inputs(project: Project, issue_id: str, edition: Edition, fmt: str,
     the catalogs of the edition's language, the styles, fonts and templates its format uses,
     and the options (which carry the pipeline's digest)."""
     inputs = {"options": _digest({**options, "format": fmt})}
-    for path in _files(project.issues / issue_id):
+    funding = [project.funding] if project.funding.is_file() else []
+    for path in _files(project.issues / issue_id) + funding:
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
     for path in _files(project.translations / issue_id / edition.language, "*.po"):
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
-    styles = EBOOK_STYLES if fmt == "epub" else PDF_STYLES
+    styles = {"epub": EBOOK_STYLES, "print": PRINT_STYLES}.get(fmt, PDF_STYLES)
     for path in [project.styles / name for name in styles] + _files(project.styles / "fonts") \
-            + _files(project.styles / "templates"):
+            + _files(project.styles / "templates") + _files(project.styles / "colour") \
+            + _files(project.styles / "emblem"):
         if path.is_file():
             inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
     return inputs

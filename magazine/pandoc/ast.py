@@ -63,6 +63,10 @@ def Plain(inlines: list) -> Node:
     return {"t": "Plain", "c": inlines}
 
 
+def Image(target: str, classes=(), alt: list | None = None) -> Node:
+    return {"t": "Image", "c": [attr("", classes), alt or [], [target, ""]]}
+
+
 def Header(level: int, inlines: list, ident: str = "", classes=(), with_attr=None) -> Node:
     return {"t": "Header", "c": [level, with_attr or attr(ident, classes), inlines]}
 

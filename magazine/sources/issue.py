@@ -12,6 +12,7 @@ from magazine.model import FAULT_KINDS, AcceptedFault, Article, Issue, Project
 from magazine.pandoc import ast, convert
 from magazine.pandoc.ast import map_nodes
 from magazine.serbian.transliterate import looks_cyrillic
+from magazine.sources.funding import load_funding
 from magazine.sources.safety import check_image, check_raw_html, line_of, resolve_inside
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -50,7 +51,7 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
     if not manifest.is_file():
         raise ManifestError(f"no issue {issue_id!r}: issue.yaml not found", manifest)
     text = read_text(manifest, ManifestError)
-    data, lines = _parse_yaml(text, manifest, ManifestError)
+    data, lines = parse_yaml(text, manifest, ManifestError)
     if not isinstance(data, dict):
         raise ManifestError("issue.yaml must be a mapping of fields (number, date, title, "
                             "articles)", manifest, 1)
@@ -71,7 +72,8 @@ def load_issue(project: Project, issue_id: str | None = None) -> Issue:
     articles = tuple(load_article(path, slug, folder)
                      for path, slug in zip(paths, slugs, strict=True))
     accepted = _accepted_faults(data, lines, manifest, slugs)
-    return Issue(issue_id, folder, number, day, titles, cover, articles, accepted)
+    funding = load_funding(project, data, lines, manifest)
+    return Issue(issue_id, folder, number, day, titles, cover, articles, accepted, funding)
 
 
 ACCEPT_FIELDS = ("edition", "article", "fault", "reason")
@@ -160,7 +162,7 @@ def read_text(path: Path, error) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _parse_yaml(text: str, path: Path, error, first_line: int = 1):
+def parse_yaml(text: str, path: Path, error, first_line: int = 1):
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text)
@@ -209,7 +211,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
     end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
     if not end:
         raise ArticleError("front matter is not closed with a '---' line", path, 1)
-    data, _ = _parse_yaml(text[4:4 + end.start()], path, ArticleError, first_line=2)
+    data, _ = parse_yaml(text[4:4 + end.start()], path, ArticleError, first_line=2)
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping (title, author, lang, ...)", path, 2)
     return data, 4 + end.end()

@@ -9,6 +9,7 @@ from magazine.pandoc import ast, convert
 from magazine.pandoc.ast import (
     Div,
     Header,
+    Image,
     MetaBool,
     MetaInlines,
     MetaList,
@@ -44,7 +45,14 @@ def impressum_lines(text: EditionText) -> list[tuple[str, str]]:
             ("partners", word(edition, "partner-names")),
             ("issue", f"{issue.number}, {month_year(edition, issue.date)}"),
             ("editions", word(edition, "edition-names")),
-            ("funded", word(edition, "funding"))]
+            ("funded", f"{funding_text(text, 'statement')}: {funding_text(text, 'programme')}"),
+            ("beneficiary", funding_text(text, "beneficiary"))]
+
+
+def funding_text(text: EditionText, key: str) -> str:
+    """Return one of the EU programme's texts (issues/funding.yaml) in the edition's
+    language and script."""
+    return in_script(text.edition, getattr(text.issue.funding, key)[text.edition.language])
 
 
 def edition_meta(text: EditionText) -> dict:
@@ -61,7 +69,13 @@ def edition_meta(text: EditionText) -> dict:
         "issue-date": meta_text(month_year(edition, issue.date)),
         "date-iso": MetaString(issue.date.isoformat()),
         "tagline": meta_text(word(edition, "tagline")),
-        "funding": meta_text(word(edition, "funding")),
+        "eu-emblem": MetaString(issue.funding.emblem.as_uri()),
+        "eu-emblem-alt": MetaString(word(edition, "eu-emblem")),
+        **({"programme-logo": MetaString(issue.funding.logo.as_uri())}
+           if issue.funding.logo else {}),
+        "eu-statement": meta_text(funding_text(text, "statement")),
+        "programme": meta_text(funding_text(text, "programme")),
+        "beneficiary": meta_text(funding_text(text, "beneficiary")),
         "contents-title": meta_text(word(edition, "contents")),
         "author-meta": MetaList([MetaString(a) for a in _authors(text)]),
         "description": MetaString(word(edition, "tagline")),
@@ -70,7 +84,7 @@ def edition_meta(text: EditionText) -> dict:
         "impressum": MetaList([
             MetaMap({"label": meta_text(word(edition, label)), "text": meta_text(line)})
             for label, line in impressum_lines(text)]),
-        "disclaimer": meta_text(word(edition, "disclaimer")),
+        "disclaimer": meta_text(funding_text(text, "disclaimer")),
     }
     if is_draft(text):
         draft = word(edition, "draft")
@@ -118,7 +132,23 @@ def epub_document(text: EditionText) -> dict:
     meta["toc-title"] = meta_text(word(text.edition, "contents"))
     chapters = [block for a in text.articles
                 for block in _opener(a, label_above_title=False) + a.blocks]
-    return convert.document(literal_quotes(chapters, text.edition.language), meta)
+    return convert.document(literal_quotes(chapters, text.edition.language) +
+                            imprint_chapter(text), meta)
+
+
+def imprint_chapter(text: EditionText) -> list:
+    """Return the e-book's imprint, as the print's page 2 has it: the EU emblem with the
+    statement beside it, the impressum and the disclaimer."""
+    edition = text.edition
+    emblem = Image(text.issue.funding.emblem.as_posix(), ["eu-emblem"],
+                   [Str(word(edition, "eu-emblem"))])
+    lines = [Para([Span([Str(f"{word(edition, label)}:")], ["label"]), Str(" "), Str(line)])
+             for label, line in impressum_lines(text)]
+    return [Header(1, [Str(word(edition, "impressum"))], "imprint", ["imprint-title"]),
+            Div([Plain([emblem]), Para([Str(funding_text(text, "statement"))])],
+                ["eu-funding"]),
+            Div(lines, ["impressum"]),
+            Div([Para([Str(funding_text(text, "disclaimer"))])], ["disclaimer"])]
 
 
 def literal_quotes(blocks: list, language: str) -> list:

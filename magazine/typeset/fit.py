@@ -126,6 +126,14 @@ def lay_out_fitted(project: Project, text: EditionText) -> Fitted:
     return fitted
 
 
+def lay_out_for_press(project: Project, text: EditionText, fitted: Fitted) -> Layout:
+    """Lay the fitted edition out again in the press's colours (press.py): the same HTML,
+    settings and lines, so the same pages."""
+    return lay_out_edition(project, figures.with_moves(text, fitted.moves),
+                           css=_css(fitted.fits), lines=fitted.plans,
+                           prepared=(fitted.layout.html, []), press=True)
+
+
 def _from_json(kept: str) -> tuple[list[Fit], list[figures.Move], list[LinePlan]]:
     record = json.loads(kept)
     plans = [LinePlan(p["article"], tuple(p["path"]),

@@ -8,20 +8,24 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from magazine.errors import RenderError
 from magazine.machinery.files import atomic_path, disk_advice
 from magazine.machinery.logs import collected_warnings
 from magazine.typeset.hyphenation import use_shipped_dictionaries
+from magazine.typeset.press import RASTER, Press
 
 
 class ProjectFetcher(URLFetcher):
-    """Fetch only files inside the allowed folders, and data: URIs; refuse everything else."""
+    """Fetch only files inside the allowed folders, and data: URIs; refuse everything else.
+    Pictures come in the colours of the output (press.py): for the press in its CMYK, for
+    the screen in sRGB."""
 
-    def __init__(self, allowed: list[Path]):
+    def __init__(self, allowed: list[Path], colours: Press | None = None, press: bool = False):
         super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
         self.allowed = [folder.resolve() for folder in allowed]
+        self.colours, self.press = colours, press
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
@@ -29,34 +33,70 @@ class ProjectFetcher(URLFetcher):
         if url.startswith("file:"):
             path = Path(unquote(urlsplit(url).path)).resolve()
             if any(path.is_relative_to(folder) for folder in self.allowed):
-                return super().fetch(url, headers)
+                converted = self._converted(path)
+                return super().fetch(url, headers) if converted is None else converted
         raise FatalURLFetchingError(f"refused to read {url}: only the issue's, the styles' "
                                     "and the build's files may be used")
 
+    def _converted(self, path: Path) -> URLFetcherResponse | None:
+        suffix = path.suffix.lower()
+        if self.colours is None or suffix not in (".svg", *RASTER) or not path.is_file():
+            return None
+        if suffix == ".svg" and not self.press:
+            return None
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size, self.press, self.colours.key())
+        if key not in _CONVERTED:
+            source = path.read_bytes()
+            converted: bytes | None
+            if suffix == ".svg":
+                converted, kind = self.colours.svg(source, str(path)), "image/svg+xml"
+            else:
+                converted = self.colours.raster(source, str(path)) if self.press else \
+                    self.colours.to_srgb(source, str(path))
+                kind = "image/jpeg"
+            _CONVERTED[key] = None if converted is None else (converted, kind)
+        found = _CONVERTED[key]
+        if found is None:
+            return None
+        return _Converted(path.as_uri(), found[0], {"Content-Type": found[1]})
 
-def layout(html: str, base: Path, stylesheets: list, allowed: list[Path], where,
+
+_CONVERTED: dict[tuple, tuple[bytes, str] | None] = {}    # pictures converted, this run
+
+
+class _Converted(URLFetcherResponse):
+    """A picture converted in memory: WeasyPrint must not read the file it came from."""
+
+    @property
+    def path(self):
+        return None
+
+
+def layout(html: str, base: Path, stylesheets: list, fetcher: ProjectFetcher, where,
            rewrite=None):
-    """Lay out an HTML document with stylesheets (files, or CSS text); return WeasyPrint's
-    document and its warnings. `rewrite` may change the parsed document (its root
-    element) before it is laid out."""
+    """Lay out an HTML document with stylesheets (files, or CSS text), reading through
+    `fetcher`; return WeasyPrint's document and its warnings. `rewrite` may change the
+    parsed document (its root element) before it is laid out."""
     with collected_warnings("weasyprint") as warnings:
-        document = _render(html, base, stylesheets, allowed, where, rewrite)
+        document = _render(html, base, stylesheets, fetcher, where, rewrite)
     return document, warnings
 
 
-def _render(html, base, stylesheets, allowed, where, rewrite):
+def _render(html, base, stylesheets, fetcher, where, rewrite):
     use_shipped_dictionaries()                  # Bulgarian breaks from TeX's hyph-bg patterns
     try:
-        fetcher = ProjectFetcher(allowed)
         fonts = FontConfiguration()
+        profiles: dict = {}                     # @color-profile rules (press.css)
         css = [CSS(string=s, base_url=f"{base.resolve().as_uri()}/", font_config=fonts,
-                   url_fetcher=fetcher) if isinstance(s, str) else
-               CSS(filename=str(s), font_config=fonts, url_fetcher=fetcher) for s in stylesheets]
+                   url_fetcher=fetcher, color_profiles=profiles) if isinstance(s, str) else
+               CSS(filename=str(s), font_config=fonts, url_fetcher=fetcher,
+                   color_profiles=profiles) for s in stylesheets]
         parsed = HTML(string=html, base_url=f"{base.resolve().as_uri()}/",
                       url_fetcher=fetcher)
         if rewrite is not None:
             rewrite(parsed.etree_element)
-        document = parsed.render(stylesheets=css, font_config=fonts)
+        document = parsed.render(stylesheets=css, font_config=fonts, color_profiles=profiles)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc.__cause__ or exc), where) from None
     except OSError as exc:                  # WeasyPrint copies the fonts to a temporary file
@@ -121,13 +161,17 @@ def _cut_to_trim(document, trim: bool):
 
 
 def write_pdf(document, path: Path, variant: str | None = None,
-              trim: bool = False) -> list[str]:
+              trim: bool = False, finisher=None) -> list[str]:
     """Write a laid-out document to `path` atomically; return WeasyPrint's warnings. With
-    `trim`, the pages are cut to their trim size: no bleed, crop marks outside the page."""
+    `trim`, the pages are cut to their trim size: no bleed, crop marks outside the page;
+    `finisher` may change the PDF before it is written (pdfx.py). The PDF is dated by the
+    issue's date, never by the clock: the same edition is the same file."""
+    metadata = document.metadata
+    metadata.modified = metadata.modified or metadata.created
     with collected_warnings("weasyprint") as warnings, _cut_to_trim(document, trim):
         try:
             with atomic_path(path) as tmp:
-                document.write_pdf(str(tmp), pdf_variant=variant)
+                document.write_pdf(str(tmp), pdf_variant=variant, finisher=finisher)
         except OSError as exc:
             raise RenderError(f"cannot write PDF: {exc.strerror}", path) from None
     return warnings

@@ -7,12 +7,13 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from magazine.formats import COVER_STYLES, PDF_STYLES
+from magazine.formats import COVER_STYLES, PDF_STYLES, PRESS_STYLES
 from magazine.model import EditionText, Project
 from magazine.pandoc import convert
 from magazine.typeset.document import print_document
 from magazine.typeset.lines import apply_plans
-from magazine.typeset.pdf import first_page_png, layout
+from magazine.typeset.pdf import ProjectFetcher, first_page_png, layout
+from magazine.typeset.press import Press
 
 # the cover page alone, for the e-book: the page is the trim, with no margin
 COVER_PAGE = "@page { size: var(--trim-width) var(--trim-height); margin: 0 }"
@@ -39,17 +40,22 @@ class Layout:
 
 def lay_out_edition(project: Project, text: EditionText, cover_only: bool = False,
                     css: str = "", fitting: bool = False, lines=(),
-                    prepared: tuple[str, list[str]] | None = None) -> Layout:
+                    prepared: tuple[str, list[str]] | None = None,
+                    press: bool = False) -> Layout:
     """Lay out the edition's pages (or only its cover), with `css` (the fitter's settings)
     after the stylesheets and the paragraphs `lines` plans set as planned; `fitting` lays
-    out the articles alone. `prepared` is the edition's HTML and pandoc's warnings when
-    edition_html has already made them."""
+    out the articles alone; `press` lays them out in the press's colours (press.py).
+    `prepared` is the edition's HTML and pandoc's warnings when edition_html has already
+    made them."""
     html, warnings = prepared or edition_html(project, text, cover_only, fitting)
-    allowed = [text.issue.path, project.styles, project.build]
+    colours = Press.of(project.styles)
+    fetcher = ProjectFetcher([text.issue.path, project.styles, project.build], colours, press)
     sheets: list[Path | str] = [project.styles / name for name in PDF_STYLES] \
         if not cover_only else [*(project.styles / name for name in COVER_STYLES), COVER_PAGE]
+    if press:
+        sheets += [project.styles / name for name in PRESS_STYLES] + [colours.css()]
     sheets += [css] if css else []
-    document, layout_warnings = layout(html, text.issue.path, sheets, allowed,
+    document, layout_warnings = layout(html, text.issue.path, sheets, fetcher,
                                        text.issue.path / "issue.yaml",
                                        lambda root: apply_plans(root, list(lines)))
     return Layout(document, html, tuple(warnings + layout_warnings))

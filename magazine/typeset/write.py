@@ -3,6 +3,7 @@
 import logging
 import time
 
+from magazine.errors import RenderError
 from magazine.formats import output_name
 from magazine.machinery.files import write_if_changed
 from magazine.machinery.logs import refuse_warnings
@@ -10,10 +11,12 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import Output, WriteJob
 from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
-from magazine.typeset.fit import lay_out_fitted
+from magazine.typeset.fit import lay_out_fitted, lay_out_for_press
 from magazine.typeset.makeup import measure_makeup
 from magazine.typeset.makeup_report import refuse_faults
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
+from magazine.typeset.pdfx import press_finisher, subset_tags
+from magazine.typeset.press import Press
 from magazine.typeset.render import html_text, render_cover
 
 log = logging.getLogger(__name__)
@@ -68,16 +71,24 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
         notes = []
         makeup = None
         if fmt == "print":
-            pages, padded = pages_for_print(document)
+            press = lay_out_for_press(project, text, fitted)
+            if len(press.document.pages) != len(document.pages):
+                raise RenderError(f"laid out in the press's colours, the edition came out on "
+                                  f"{len(press.document.pages)} pages instead of "
+                                  f"{len(document.pages)}", path)
+            pages, padded = pages_for_print(press.document)
             makeup = measure_makeup(pages, text.edition.tag)
             if job.strict:
                 refuse_faults(text.issue, makeup)
-            written = write_pdf(pages, path)
+            written = [*press.warnings, *write_pdf(
+                pages, path, "pdf/x-4",
+                finisher=press_finisher(f"{text.issue.id}/{text.edition.tag}",
+                                        Press.of(project.styles).condition))]
             notes.append(padding_note(len(pages.pages), padded))
             notes += fitted.notes(text.edition.tag)
         else:
             pages = pages_for_screen(document)
-            written = write_pdf(pages, path, "pdf/ua-1", trim=True)
+            written = write_pdf(pages, path, "pdf/ua-1", trim=True, finisher=subset_tags)
         written += preflight.foreign_fonts(pages, families)
         refuse_warnings(job.strict, written, path)
         seconds = time.perf_counter() - start + (laid_out if fmt == formats[0] else 0)
