@@ -31,8 +31,9 @@ fitter's cache, side by side; what was fitted and what the editor is told to cut
 fitted build includes placing figures (typeset/figures.py) and setting paragraphs again
 (typeset/lines.py), the unfitted one neither.
 
-layout: each edition of the sample issue laid out once, and the time writing the print and the
-screen PDF from that one layout takes, against laying it out a second time for the screen.
+colour: each edition of the newest issue laid out for the screen and again in the press's
+colours (its pictures converted to the output profile: cold, and once converted), and the
+print PDF/X-4 and screen PDF written (`--colour` runs this section only).
 
 transliteration: words per second of to_cyrillic and to_latin over the sample issue's Serbian
 articles repeated to about 100,000 words.
@@ -68,13 +69,15 @@ from magazine.build import build_issue  # noqa: E402
 from magazine.languages import EDITIONS  # noqa: E402
 from magazine.model import Project  # noqa: E402
 from magazine.serbian.transliterate import to_cyrillic, to_latin  # noqa: E402
-from magazine.sources.issue import load_issue  # noqa: E402
+from magazine.sources.issue import load_issue, newest_issue_id  # noqa: E402
 from magazine.translation.merge import update_issue_catalogs  # noqa: E402
 from magazine.typeset import fit  # noqa: E402
+from magazine.typeset import pdf as pdf_module  # noqa: E402
 from magazine.typeset.compose import compose_edition  # noqa: E402
 from magazine.typeset.document import epub_document, print_document  # noqa: E402
 from magazine.typeset.makeup_report import is_fitting_note  # noqa: E402
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf  # noqa: E402
+from magazine.typeset.pdfx import press_finisher  # noqa: E402
 from magazine.typeset.render import lay_out_edition  # noqa: E402
 
 GENERATED = "90"
@@ -189,26 +192,36 @@ def filled(project: Project) -> str:
             f"{sum(e.fuzzy for e in entries)} fuzzy; {len(memory)} filled from memory")
 
 
-def bench_layout() -> None:
+def bench_colour() -> None:
+    """Each edition of the newest issue laid out as the screen has it and again in the press's
+    colours (pictures converted: cold, then as a second layout in the same process finds them),
+    and the print (PDF/X-4, marks) and the screen PDF written."""
     project = Project(REPO)
-    issue = load_issue(project, "01")
-    total_once = total_twice = 0.0
+    issue = load_issue(project, newest_issue_id(project))
+    totals = {"screen": 0.0, "press": 0.0}
     with tempfile.TemporaryDirectory() as tmp:
         for edition in EDITIONS.values():
             text = compose_edition(project, issue, edition)
             lay, layout = timed(lay_out_edition, project, text)
-            document = layout.document
-            pages, _ = pages_for_print(document)
-            printed, _ = timed(write_pdf, pages, Path(tmp) / "print.pdf")
-            screen = pages_for_screen(document)
+            pdf_module._CONVERTED.clear()
+            cold, press = timed(lay_out_edition, project, text, prepared=(layout.html, []),
+                                press=True)
+            warm, _ = timed(lay_out_edition, project, text, prepared=(layout.html, []),
+                            press=True)
+            pages, _ = pages_for_print(press.document)
+            printed, _ = timed(write_pdf, pages, Path(tmp) / "print.pdf", "pdf/x-4",
+                               finisher=press_finisher(f"{issue.id}/{edition.tag}", "FOGRA39"))
+            screen = pages_for_screen(layout.document)
             shown, _ = timed(write_pdf, screen, Path(tmp) / "screen.pdf", "pdf/ua-1", trim=True)
-            once, twice = lay + printed + shown, 2 * lay + printed + shown
-            total_once, total_twice = total_once + once, total_twice + twice
-            print(f"layout    {edition.tag:8} {len(pages.pages):2} pages: layout {lay:.2f} s, "
-                  f"print PDF {printed:.2f} s, screen PDF {shown:.2f} s")
-    print(f"layout    four editions, both PDFs: {total_once:.1f} s from one layout each, "
-          f"{total_twice:.1f} s with a second layout for the screen; one layout takes "
-          f"{total_once / total_twice:.2f} of the time")
+            totals["screen"] += lay
+            totals["press"] += cold
+            print(f"colour    {edition.tag:8} {len(pages.pages):2} pages: layout {lay:.2f} s, "
+                  f"in press colours {cold:.2f} s cold ({warm:.2f} s with the pictures "
+                  f"converted), print PDF/X-4 {printed:.2f} s, screen PDF {shown:.2f} s")
+    print(f"colour    issue {issue.id}, four editions: the press's layout costs "
+          f"{totals['press']:.1f} s against {totals['screen']:.1f} s for the screen's, "
+          f"{totals['press'] / totals['screen']:.2f}x (run in the print PDF's process, beside "
+          "the screen PDF's)")
 
 
 def bench_transliteration() -> None:
@@ -435,6 +448,8 @@ def main() -> None:
                         help="run the start-up section only")
     parser.add_argument("--fitting", action="store_true",
                         help="run the copy-fitting section only")
+    parser.add_argument("--colour", action="store_true",
+                        help="run the press colour section only")
     parser.add_argument("--root", type=Path,
                         help="with --startup: the checkout whose issues/, translations/ and "
                              "styles/ are copied (default: this one)")
@@ -449,13 +464,16 @@ def main() -> None:
     if args.fitting:
         bench_fitting()
         return
+    if args.colour:
+        bench_colour()
+        return
     bench_startup((args.root or REPO).resolve(), python)
     if args.startup:
         return
     bench_fitting()
     bench_all_builds()
     bench_transliteration()
-    bench_layout()
+    bench_colour()
     bench_catalogs()
 
 

@@ -46,4 +46,16 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
         echo "bootstrap: install it with your system's package manager (the e-books need it)" >&2
     fi
 fi
+# Ghostscript separates the print PDF's plates in the tests (body text on the black plate
+# alone) and renders the CMYK proofs; argyll and icc-profiles-free rebuild the shipped CMYK
+# profile (scripts/make_cmyk_profile.py). None is needed to build an issue.
+if ! command -v gs >/dev/null 2>&1 || ! command -v colprof >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "bootstrap: installing ghostscript, argyll and icc-profiles-free with apt-get"
+        apt-get update -qq && apt-get install -y -qq ghostscript argyll icc-profiles-free >/dev/null
+    else
+        echo "bootstrap: for the tests install ghostscript (and argyll, icc-profiles-free to" \
+             "rebuild the CMYK profile): sudo apt-get install ghostscript argyll icc-profiles-free" >&2
+    fi
+fi
 touch .venv/.installed

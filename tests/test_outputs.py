@@ -196,7 +196,10 @@ def test_epub_passes_epubcheck_with_language_cover_and_fonts(built, epubcheck_re
         names = book.namelist()
         nav = book.read("EPUB/nav.xhtml").decode()
     assert f"<dc:language>{edition}</dc:language>" in opf
-    assert len([n for n in names if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", n)]) == 3
+    chapters = [n for n in names if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", n)]
+    assert len(chapters) == 3 + 1                                  # the articles, the imprint
+    with zipfile.ZipFile(path) as book:
+        assert 'id="imprint"' in book.read(sorted(chapters)[-1]).decode()
     assert len(re.findall(r"ch\d+\.xhtml#[a-z-]+_title", nav)) == 3   # a contents entry each
     assert 'properties="cover-image"' in opf
     assert {Path(n).name for n in names if n.startswith("EPUB/fonts/")} == \
