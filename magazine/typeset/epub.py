@@ -2,6 +2,7 @@
 stylesheet, a cover, series and accessibility metadata, and the same bytes every time."""
 
 import calendar
+import hashlib
 import os
 import uuid
 from contextlib import contextmanager
@@ -11,10 +12,11 @@ from magazine.formats import EPUB_STYLES
 from magazine.languages import word
 from magazine.machinery.files import atomic_path, write_if_changed
 from magazine.model import EditionText, Project
-from magazine.pandoc import convert
-from magazine.pandoc.ast import MetaString
+from magazine.pandoc import ast, convert
+from magazine.pandoc.ast import MetaString, map_nodes
 from magazine.typeset.document import epub_document
 from magazine.typeset.fontcut import cut_font
+from magazine.typeset.press import RASTER, Press
 
 _NAMESPACE = uuid.UUID("6f1c8f0e-3b7a-4d8e-9a51-1c2a6e5f7b90")
 # kept in every font whatever the text holds: what a reader's search box or note may need
@@ -25,13 +27,14 @@ def write_epub(project: Project, text: EditionText, path: Path,
                cover_png: Path) -> tuple[list[str], list[str]]:
     """Write the edition's e-book to `path` atomically; return pandoc's warnings, and notes
     for the editor (how much the fonts were cut)."""
-    doc = epub_document(text)
+    work = project.build / text.issue.id / ".work"
+    doc = srgb_pictures(project, text, epub_document(text), work / f"pictures-{text.edition.tag}")
     meta = doc["meta"]
     meta["identifier"] = MetaString(f"urn:uuid:{book_id(text)}")
     meta["belongs-to-collection"] = MetaString("INFOCLUSTER")
     meta["group-position"] = MetaString(str(text.issue.number))
     meta["accessibilitySummary"] = MetaString(word(text.edition, "accessibility"))
-    cut = project.build / text.issue.id / ".work" / f"fonts-{text.edition.tag}"
+    cut = work / f"fonts-{text.edition.tag}"
     fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut)
     args = [*(f"--css={project.styles / name}" for name in EPUB_STYLES),
             f"--epub-cover-image={cover_png}",
@@ -39,6 +42,27 @@ def write_epub(project: Project, text: EditionText, path: Path,
             *[f"--epub-embed-font={font}" for font in fonts]]
     with atomic_path(path) as tmp, source_date(text):
         return convert.to_epub(doc, tmp, text.issue.path, args), [note]
+
+
+def srgb_pictures(project: Project, text: EditionText, doc: dict, folder: Path) -> dict:
+    """Return the book with each photo that came in CMYK or with its own ICC profile
+    replaced by an sRGB copy in `folder` (press.py): a reader's screen shows only sRGB
+    right."""
+    press = Press.of(project.styles)
+
+    def retarget(node):
+        if node["t"] != "Image":
+            return None
+        path = text.issue.path / ast.target(node)
+        if path.suffix.lower() not in RASTER or not path.is_file():
+            return node
+        converted = press.to_srgb(path.read_bytes(), str(path))
+        if converted is None:
+            return node
+        copy = folder / f"{hashlib.sha256(converted).hexdigest()[:16]}.jpg"
+        write_if_changed(copy, converted)
+        return ast.with_target(node, copy.as_posix())
+    return {**doc, "blocks": map_nodes(doc["blocks"], retarget)}
 
 
 def book_id(text: EditionText) -> uuid.UUID:
