@@ -108,17 +108,22 @@ def test_crop_marks_print_on_every_plate_outside_the_bleed(sample, tmp_path):
     assert media[0] <= bleed[0] - 5 * MM and media[2] >= bleed[2] + 5 * MM
     plates = separations(path, 1, tmp_path)
 
-    def pixel(x: float, y: float) -> tuple[int, int]:
-        return round((x - media[0]) * DPI / 72), round((media[3] - y) * DPI / 72)
-    # the mark beside the trim's top left corner, out in the slug: on all four plates
-    mark = pixel(bleed[0] - 4 * MM, trim[3])
-    area = (mark[0] - 2, mark[1] - 1, mark[0] + 3, mark[1] + 2)
-    for ink, plate in plates.items():
-        assert plate.crop(area).getextrema()[0] < 128, ink
-    # inside the bleed no mark covers the art, and the slug beyond the marks is blank
-    outside = pixel(media[0] + 0.5 * MM, (media[1] + media[3]) / 2)
-    for ink, plate in plates.items():
-        assert plate.getpixel(outside) == 255, ink
+    def inked(x: float, y: float) -> dict[str, bool]:
+        px, py = round((x - media[0]) * DPI / 72), round((media[3] - y) * DPI / 72)
+        return {ink: plate.crop((px - 2, py - 2, px + 3, py + 3)).getextrema()[0] < 128
+                for ink, plate in plates.items()}
+    every = dict.fromkeys(plates, True)
+    # the eight marks, out in the slug, each on the line of a trim edge: on all four plates
+    for x in (trim[0], trim[2]):
+        for y, outward in ((bleed[1], -1), (bleed[3], 1)):
+            assert inked(x, y + outward * 4 * MM) == every, (x, y)
+    for y in (trim[1], trim[3]):
+        for x, outward in ((bleed[0], -1), (bleed[2], 1)):
+            assert inked(x + outward * 4 * MM, y) == every, (x, y)
+    # between the marks the slug is blank, and inside the bleed the art has no mark on it:
+    # the cover's tint there is on no black plate
+    assert not any(inked(media[0] + 1 * MM, (media[1] + media[3]) / 2).values())
+    assert not inked(bleed[0] + 1 * MM, trim[3] + 1 * MM)["Black"]
 
 
 @pytest.mark.build
@@ -198,7 +203,7 @@ def test_photos_are_converted_for_the_press_and_back_for_the_screen():
     assert press.to_srgb(jpeg(red), "red.jpg") is None          # sRGB already: left alone
     # a photo that arrives in CMYK: left as it is for the press, made RGB for the screen
     cyan = jpeg(Image.new("CMYK", (8, 8), (255, 0, 0, 0)))
-    assert press.raster(cyan, "cyan.jpg") == cyan
+    assert press.raster(cyan, "cyan.jpg") is None               # goes to the press as it is
     screen = Image.open(io.BytesIO(press.to_srgb(cyan, "cyan.jpg")))
     r, g, b = screen.convert("RGB").getpixel((4, 4))
     assert screen.mode == "RGB" and r < 60 and g > 120 and b > 200
@@ -291,3 +296,93 @@ def test_the_shipped_profile_is_the_one_the_script_makes_reproducible():
     shipped = (REPO / "styles/colour/FOGRA39L-coated.icc").read_bytes()
     assert script.reproducible(shipped) == shipped
     assert shipped[36:40] == b"acsp" and shipped[16:20] == b"CMYK"
+
+
+# --- The preflight finds RGB wherever a PDF can hide it
+
+def tiny_pdf(path: Path, content: bytes, resources=None, extra=None, objects=()) -> Path:
+    """Write a one-page PDF with a content stream, resources and page entries."""
+    import pydyf
+    pdf = pydyf.PDF()
+    for entry in objects:
+        pdf.add_object(entry)
+    stream = pydyf.Stream([content])
+    pdf.add_object(stream)
+    page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference,
+                             "MediaBox": pydyf.Array([0, 0, 100, 100]),
+                             "Contents": stream.reference,
+                             "Resources": pydyf.Dictionary(resources or {})})
+    page.update(extra() if callable(extra) else extra or {})
+    pdf.add_page(page)
+    with open(path, "wb") as out:
+        pdf.write(out)
+    return path
+
+
+def test_the_preflight_finds_rgb_in_every_hiding_place(tmp_path):
+    import pydyf
+    red = b"1 0 0 rg 0 0 5 5 re f"
+    form = pydyf.Stream([red], pydyf.Dictionary({"Type": "/XObject", "Subtype": "/Form",
+                                                 "BBox": pydyf.Array([0, 0, 5, 5])}))
+    tile = pydyf.Stream([red], pydyf.Dictionary({
+        "Type": "/Pattern", "PatternType": 1, "PaintType": 1, "TilingType": 1,
+        "BBox": pydyf.Array([0, 0, 5, 5]), "XStep": 5, "YStep": 5,
+        "Resources": pydyf.Dictionary({})}))
+    cases = {
+        "colour space /DeviceRGB in the page's content":
+            tiny_pdf(tmp_path / "cs.pdf", b"/DeviceRGB cs 1 0 0 sc 0 0 9 9 re f"),
+        "an inline image is in RGB":
+            tiny_pdf(tmp_path / "inline.pdf",
+                     b"q 9 0 0 9 0 0 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00 EI Q"),
+        "RGB transparency group (the page)":
+            tiny_pdf(tmp_path / "group.pdf", b"0 g 0 0 9 9 re f", extra={"Group": pydyf.Dictionary(
+                {"Type": "/Group", "S": "/Transparency", "CS": "/DeviceRGB"})}),
+    }
+    annotation = pydyf.Dictionary({"Type": "/Annot", "Subtype": "/Square",
+                                   "Rect": pydyf.Array([0, 0, 5, 5])})
+
+    def annotated() -> dict:                    # once the form and the annotation are numbered
+        annotation["AP"] = pydyf.Dictionary({"N": form.reference})
+        return {"Annots": pydyf.Array([annotation.reference])}
+    annotation_pdf = tiny_pdf(tmp_path / "annotation.pdf", b"0 g", objects=[form, annotation],
+                              extra=annotated)
+    cases["DeviceRGB colour in the page's content"] = annotation_pdf
+    pattern_pdf = tiny_pdf(tmp_path / "pattern.pdf", b"/Pattern cs /P0 scn 0 0 9 9 re f",
+                           objects=[tile], extra=lambda: {"Resources": pydyf.Dictionary(
+                               {"Pattern": pydyf.Dictionary({"P0": tile.reference})})})
+    for problem, path in [*cases.items(), ("DeviceRGB colour in the page's content",
+                                           pattern_pdf)]:
+        assert f"page 1: {problem}" in pdfx_problems(path), path.name
+    assert not [p for p in pdfx_problems(tiny_pdf(tmp_path / "k.pdf", b"0 0 0 1 k 0 0 9 9 re f"))
+                if p.startswith("page")]                    # CMYK alone: nothing to say
+
+
+def test_svg_colours_in_styles_and_other_notations_go_to_the_press():
+    press = Press.of(REPO / "styles")
+    svg = press.svg(b'<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><style>.a{fill:#2a9d8f}'
+                    b'</style><svg:rect fill="hsl(0, 100%, 50%)" stroke="currentColor"/>'
+                    b'<svg:rect fill="url(#p)"/><svg:rect fill="none"/></svg:svg>',
+                    "a.svg").decode()
+    assert ".a{fill:device-cmyk(0.75 0 0.45 0.15)}" in svg       # the palette's teal
+    assert 'fill="device-cmyk(0' in svg and "hsl(" not in svg
+    assert 'stroke="currentColor"' in svg and 'color="device-cmyk(0 0 0 1)"' in svg
+    assert 'fill="url(#p)"' in svg and 'fill="none"' in svg
+    assert svg.startswith('<svg:svg fill="device-cmyk(0 0 0 1)"')
+
+
+def test_grey_transparent_and_mismatched_photos():
+    press = Press.of(REPO / "styles")
+    grey = jpeg(Image.new("L", (8, 8), 128))
+    assert press.raster(grey, "grey.jpg") is None              # the black plate alone, as it is
+    logo = io.BytesIO()
+    Image.new("RGBA", (8, 8), (200, 30, 40, 0)).save(logo, format="PNG")
+    with pytest.raises(RenderError, match="transparent parts cannot go to the press"):
+        press.raster(logo.getvalue(), "logo.png")
+    opaque = io.BytesIO()
+    Image.new("RGBA", (8, 8), (200, 30, 40, 255)).save(opaque, format="PNG")
+    assert Image.open(io.BytesIO(press.raster(opaque.getvalue(), "logo.png"))).mode == "CMYK"
+    # an RGB photo carrying a CMYK profile: the profile does not describe it, sRGB is assumed
+    cmyk_profile = ImageCms.getOpenProfile(str(press.profile)).tobytes()
+    odd = jpeg(Image.new("RGB", (8, 8), (200, 30, 40)), icc_profile=cmyk_profile)
+    assert Image.open(io.BytesIO(press.raster(odd, "odd.jpg"))).mode == "CMYK"
+    assert press.to_srgb(odd, "odd.jpg") is None

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
 
 MIN_DPI = 300
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 RGB_OPERATORS = {b"rg", b"RG"}
 RGB_SPACES = {"/DeviceRGB", "/CalRGB", "/RGB"}
 
@@ -29,9 +30,17 @@ def pdfx_problems(path) -> list[str]:
     for number, page in enumerate(reader.pages, 1):
         scan = _Scan()
         scan.resources(page.get("/Resources"))
+        scan.group(page, "the page")
         contents = page.get_contents()
         scan.content(contents.operations if contents is not None else [], page.get("/Resources"),
-                     (1, 0, 0, 1, 0, 0))
+                     IDENTITY)
+        for annotation in page.get("/Annots", []):
+            appearance = _resolve(_resolve(annotation).get("/AP"))
+            if isinstance(appearance, DictionaryObject):
+                normal = _resolve(appearance.get("/N"))
+                forms = [normal] if "/Subtype" in normal else list(normal.values())
+                for form in forms:
+                    scan.draw("(an annotation's appearance)", form, IDENTITY)
         problems += [f"page {number}: {problem}" for problem in scan.problems]
     return sorted(set(problems), key=problems.index)
 
@@ -81,12 +90,17 @@ class _Scan:
                 self.problems.append(f"RGB shading in pattern {name}")
             if "/Resources" in pattern:
                 self.resources(pattern["/Resources"])
+            if pattern.get("/PatternType") == 1:            # tiling: content of its own
+                matrix = tuple(float(v) for v in pattern.get("/Matrix", IDENTITY))
+                self.content(ContentStream(pattern, None).operations,
+                             pattern.get("/Resources"), matrix)
         for name, state in _resolve(resources.get("/ExtGState", {})).items():
             mask = _resolve(_resolve(state).get("/SMask"))
             if isinstance(mask, DictionaryObject) and "/G" in mask:
-                self._group(mask["/G"], f"soft mask {name}")
+                self.group(mask["/G"], f"soft mask {name}")
 
-    def _group(self, form, what: str) -> None:
+    def group(self, form, what: str) -> None:
+        """Note a page's or a form's transparency group blended in RGB."""
         group = _resolve(_resolve(form).get("/Group"))
         if isinstance(group, DictionaryObject) and _is_rgb(group.get("/CS")):
             self.problems.append(f"RGB transparency group ({what})")
@@ -97,9 +111,16 @@ class _Scan:
         resources = _resolve(resources) or DictionaryObject()
         objects = _resolve(resources.get("/XObject", {}))
         states = [ctm]
+        spaces = _resolve(resources.get("/ColorSpace", {}))
         for operands, operator in operations:
             if operator in RGB_OPERATORS:
                 self.problems.append("DeviceRGB colour in the page's content")
+            elif operator in (b"cs", b"CS") and str(operands[0]) in RGB_SPACES:
+                self.problems.append(f"colour space {operands[0]} in the page's content")
+            elif operator == b"INLINE IMAGE":
+                space = operands["settings"].get("/CS", operands["settings"].get("/ColorSpace"))
+                if _is_rgb(spaces.get(space, space) if isinstance(space, NameObject) else space):
+                    self.problems.append("an inline image is in RGB")
             elif operator == b"q":
                 states.append(states[-1])
             elif operator == b"Q" and len(states) > 1:
@@ -107,9 +128,10 @@ class _Scan:
             elif operator == b"cm":
                 states[-1] = _multiply(tuple(float(v) for v in operands), states[-1])
             elif operator == b"Do":
-                self._draw(str(operands[0]), objects.get(operands[0]), states[-1])
+                self.draw(str(operands[0]), objects.get(operands[0]), states[-1])
 
-    def _draw(self, name: str, reference, ctm) -> None:
+    def draw(self, name: str, reference, ctm) -> None:
+        """Check an image or a form drawn with the matrix `ctm`."""
         drawn = _resolve(reference)
         if not isinstance(drawn, DictionaryObject):
             return
@@ -130,9 +152,9 @@ class _Scan:
             if key in self.seen:
                 return
             self.seen.add(key)
-            self._group(drawn, f"form {name}")
+            self.group(drawn, f"form {name}")
             self.resources(drawn.get("/Resources"))
-            matrix = tuple(float(v) for v in drawn.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+            matrix = tuple(float(v) for v in drawn.get("/Matrix", IDENTITY))
             self.content(ContentStream(drawn, None).operations, drawn.get("/Resources"),
                          _multiply(matrix, ctm))
 

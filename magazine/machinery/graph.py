@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from magazine.formats import EBOOK_STYLES, PDF_STYLES, PRINT_STYLES
+from magazine.formats import EBOOK_STYLES, PRESS_STYLES, PRINT_STYLES
 from magazine.machinery.files import write_if_changed
 from magazine.model import (
     ArticleMakeup,
@@ -63,7 +63,8 @@ def output_inputs(project: Project, issue_id: str, edition: Edition, fmt: str,
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
     for path in _files(project.translations / issue_id / edition.language, "*.po"):
         inputs[path.relative_to(project.root).as_posix()] = digest_file(path)
-    styles = {"epub": EBOOK_STYLES, "print": PRINT_STYLES}.get(fmt, PDF_STYLES)
+    # press.css names the profile through which a CMYK photo is shown on a screen too
+    styles = EBOOK_STYLES + PRESS_STYLES if fmt == "epub" else PRINT_STYLES
     for path in [project.styles / name for name in styles] + _files(project.styles / "fonts") \
             + _files(project.styles / "templates") + _files(project.styles / "colour") \
             + _files(project.styles / "emblem"):

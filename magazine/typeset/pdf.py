@@ -1,6 +1,7 @@
 """A thin wrapper around WeasyPrint: lay out HTML with the shared styles and write PDFs,
 reading nothing but the issue's, the styles' and the build's own files."""
 
+import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from magazine.errors import RenderError
 from magazine.machinery.files import atomic_path, disk_advice
 from magazine.machinery.logs import collected_warnings
 from magazine.typeset.hyphenation import use_shipped_dictionaries
-from magazine.typeset.press import RASTER, Press
+from magazine.typeset.press import PICTURES, Press
 
 
 class ProjectFetcher(URLFetcher):
@@ -29,40 +30,50 @@ class ProjectFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
-            return super().fetch(url, headers)
+            response = super().fetch(url, headers)
+            kind = response.content_type
+            if kind == "image/svg+xml" or kind in RASTER_TYPES:
+                data = response.read()
+                response.close()
+                converted = self._converted(url, data, kind, "a picture inside a picture")
+                return converted or _Converted(url, data, {"Content-Type": kind})
+            return response
         if url.startswith("file:"):
             path = Path(unquote(urlsplit(url).path)).resolve()
             if any(path.is_relative_to(folder) for folder in self.allowed):
-                converted = self._converted(path)
-                return super().fetch(url, headers) if converted is None else converted
+                kind = PICTURES.get(path.suffix.lower())
+                converted = self._converted(url, path.read_bytes(), kind, str(path)) \
+                    if kind and path.is_file() else None
+                return converted or super().fetch(url, headers)
         raise FatalURLFetchingError(f"refused to read {url}: only the issue's, the styles' "
                                     "and the build's files may be used")
 
-    def _converted(self, path: Path) -> URLFetcherResponse | None:
-        suffix = path.suffix.lower()
-        if self.colours is None or suffix not in (".svg", *RASTER) or not path.is_file():
+    def _converted(self, url: str, data: bytes, kind: str,
+                   where: str) -> URLFetcherResponse | None:
+        """Return a picture converted for the output (answering for `url`, so that what it
+        names relatively still resolves), None when it goes as it is."""
+        if self.colours is None or kind == "image/svg+xml" and not self.press:
             return None
-        if suffix == ".svg" and not self.press:
-            return None
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, self.press, self.colours.key())
+        key = (hashlib.sha256(data).hexdigest(), self.press, self.colours.key())
         if key not in _CONVERTED:
-            source = path.read_bytes()
+            if len(_CONVERTED) > 256:           # a long preview --watch: keep it bounded
+                _CONVERTED.clear()
             converted: bytes | None
-            if suffix == ".svg":
-                converted, kind = self.colours.svg(source, str(path)), "image/svg+xml"
+            if kind == "image/svg+xml":
+                converted, kind = self.colours.svg(data, where), "image/svg+xml"
             else:
-                converted = self.colours.raster(source, str(path)) if self.press else \
-                    self.colours.to_srgb(source, str(path))
+                converted = self.colours.raster(data, where) if self.press else \
+                    self.colours.to_srgb(data, where)
                 kind = "image/jpeg"
             _CONVERTED[key] = None if converted is None else (converted, kind)
         found = _CONVERTED[key]
-        if found is None:
-            return None
-        return _Converted(path.as_uri(), found[0], {"Content-Type": found[1]})
+        return None if found is None else _Converted(url, found[0],
+                                                     {"Content-Type": found[1]})
 
 
-_CONVERTED: dict[tuple, tuple[bytes, str] | None] = {}    # pictures converted, this run
+# pictures converted in this process, by their content's hash
+_CONVERTED: dict[tuple, tuple[bytes, str] | None] = {}
+RASTER_TYPES = {kind for kind in PICTURES.values() if kind != "image/svg+xml"}
 
 
 class _Converted(URLFetcherResponse):

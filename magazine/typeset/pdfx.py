@@ -82,7 +82,12 @@ def _crop_marks(pdf: pydyf.PDF, page: pydyf.Dictionary, registration: pydyf.Arra
     x0, y0, x1, y1 = page["TrimBox"]
     bx0, by0, bx1, by1 = page["BleedBox"]
     page["MediaBox"] = pydyf.Array((bx0 - SLUG, by0 - SLUG, bx1 + SLUG, by1 + SLUG))
+    # WeasyPrint's content leaves its own coordinates (a flip) in force: the page's content
+    # goes inside q … Q, and the marks are drawn after it in the page's coordinates
+    opening = pydyf.Stream([b"q"])
+    pdf.add_object(opening)
     marks = pydyf.Stream()
+    marks.pop_state()
     marks.push_state()
     marks.set_color_space(REGISTRATION, stroke=True)
     marks.set_color_special(None, True, 1)
@@ -99,7 +104,7 @@ def _crop_marks(pdf: pydyf.PDF, page: pydyf.Dictionary, registration: pydyf.Arra
     marks.stroke()
     marks.pop_state()
     pdf.add_object(marks)
-    page["Contents"] = pydyf.Array((page["Contents"], marks.reference))
+    page["Contents"] = pydyf.Array((opening.reference, page["Contents"], marks.reference))
     resources = _object(pdf, page["Resources"])
     spaces = _object(pdf, resources.setdefault("ColorSpace", pydyf.Dictionary()))
     spaces[REGISTRATION] = registration
