@@ -202,5 +202,7 @@ def test_epub_passes_epubcheck_with_language_cover_and_fonts(built, epubcheck_re
         assert 'id="imprint"' in book.read(sorted(chapters)[-1]).decode()
     assert len(re.findall(r"ch\d+\.xhtml#[a-z-]+_title", nav)) == 3   # a contents entry each
     assert 'properties="cover-image"' in opf
+    named = (REPO / "styles" / "epub.css").read_text(encoding="utf-8")   # its @font-face rules
     assert {Path(n).name for n in names if n.startswith("EPUB/fonts/")} == \
-        {p.name for p in (REPO / "styles" / "fonts").glob("*.ttf")}
+        {p.name for p in (REPO / "styles" / "fonts").glob("*.ttf") if p.name in named}
+    assert "EPUB/fonts/Ubuntu-Regular.ttf" not in names          # in styles/fonts, unused here

@@ -35,7 +35,8 @@ def write_epub(project: Project, text: EditionText, path: Path,
     meta["group-position"] = MetaString(str(text.issue.number))
     meta["accessibilitySummary"] = MetaString(word(text.edition, "accessibility"))
     cut = work / f"fonts-{text.edition.tag}"
-    fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut)
+    named = " ".join((project.styles / name).read_text(encoding="utf-8") for name in EPUB_STYLES)
+    fonts, note = subset_fonts(project.styles / "fonts", _characters(doc), cut, named)
     args = [*(f"--css={project.styles / name}" for name in EPUB_STYLES),
             f"--epub-cover-image={cover_png}",
             "--split-level=1", "--toc", "--toc-depth=1",
@@ -98,12 +99,14 @@ def _characters(node, found=None) -> set[str]:
     return found
 
 
-def subset_fonts(folder: Path, characters: set[str], out: Path) -> tuple[list[Path], str]:
-    """Cut each font of `folder` to the characters (and what any text needs) into `out`;
-    return the cut fonts and a note of the sizes before and after."""
+def subset_fonts(folder: Path, characters: set[str], out: Path,
+                 stylesheet: str) -> tuple[list[Path], str]:
+    """Cut each font of `folder` that the e-book's stylesheet names to the characters (and
+    what any text needs) into `out`; return the cut fonts and a note of the sizes before and
+    after."""
     wanted = sorted(characters | _ALWAYS)
     paths, before, after = [], 0, 0
-    for font_path in sorted(folder.glob("*.ttf")):
+    for font_path in sorted(p for p in folder.glob("*.ttf") if p.name in stylesheet):
         data = font_path.read_bytes()
         cut = cut_font(data, wanted)
         write_if_changed(out / font_path.name, cut)
