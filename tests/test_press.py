@@ -45,10 +45,7 @@ def separations(path: Path, page: int, out: Path) -> dict[str, Image.Image]:
 
 def body_characters(path: Path, page: int) -> list[tuple[float, float, float, float]]:
     """Return the boxes (PDF points) of the body text's characters on a page: the body font
-    at the body size, outside links."""
-    reader = PdfReader(path)
-    links = [[float(v) for v in a.get_object()["/Rect"]]
-             for a in reader.pages[page - 1].get("/Annots", [])]
+    at the body size, in a neutral colour (pdfium's rendering of it; links are teal)."""
     document = pypdfium2.PdfDocument(str(path))
     text = document[page - 1].get_textpage()
     boxes = []
@@ -60,13 +57,12 @@ def body_characters(path: Path, page: int) -> list[tuple[float, float, float, fl
         flags = pypdfium2.raw.c_int()
         length = pypdfium2.raw.FPDFText_GetFontInfo(text.raw, n, buffer, 128, flags)
         font = bytes(buffer[:max(0, length - 1)]).decode("latin-1")
-        box = text.get_charbox(n)
-        x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        inside_link = any(min(r[0], r[2]) <= x <= max(r[0], r[2]) and
-                          min(r[1], r[3]) <= y <= max(r[1], r[3]) for r in links)
+        rgba = [pypdfium2.raw.c_uint() for _ in range(4)]
+        pypdfium2.raw.FPDFText_GetFillColor(text.raw, n, *rgba)
+        neutral = max(c.value for c in rgba[:3]) - min(c.value for c in rgba[:3]) < 40
         regular = font.split("+")[-1].rstrip(",") == "Source-Serif-4"
-        if abs(size - BODY_PX) < 0.05 and regular and not inside_link:
-            boxes.append(box)
+        if abs(size - BODY_PX) < 0.05 and regular and neutral:
+            boxes.append(text.get_charbox(n))
     return boxes
 
 
@@ -89,6 +85,7 @@ def test_body_text_is_on_the_black_plate_alone(sample, tmp_path):
     media = [float(v) for v in PdfReader(path).pages[2].mediabox]
     boxes = body_characters(path, 3)
     assert len(boxes) > 1000                                   # a page of body text
+    assert not PdfReader(path).pages[2].get("/Annots")         # no links on the press's page
     inked = 0
     for left, bottom, right, top in boxes:
         area = (round((left - media[0]) * DPI / 72), round((media[3] - top) * DPI / 72),

@@ -1,6 +1,7 @@
 """Finish the PDFs as WeasyPrint writes them (its finishers): for the press, crop marks
 outside the bleed in registration colour (on every plate), on a sheet made larger for them,
-and a document ID that names the issue and edition instead of a random one, so that two
+no link annotations on the pages (PDF/X keeps interactive things off the printed area), and
+a document ID that names the issue and edition instead of a random one, so that two
 builds of the same edition are the same file; in every PDF, font subset tags made from the
 subset itself (WeasyPrint makes them from the font, so two editions' different subsets of
 one font share a tag, and a prepress tool merging their pages mixes the glyphs up)."""
@@ -28,7 +29,9 @@ def press_finisher(name: str, condition: str):
     def finish(_document, pdf: pydyf.PDF) -> None:
         registration = _registration()
         for number in pdf.pages["Kids"][::3]:
-            _crop_marks(pdf, pdf.objects[number], registration)
+            page = pdf.objects[number]
+            _crop_marks(pdf, page, registration)
+            page.pop("Annots", None)            # links are for screens: none on the press's page
         _name_document(pdf, name)
         if condition:
             for intent in pdf.catalog.get("OutputIntents", ()):
