@@ -160,6 +160,28 @@ def catmull_points(points, steps: int = 12):
     return out
 
 
+VEIL_STEP = 0.02       # each layer's opacity: WeasyPrint keeps opacities to two decimals
+
+
+def veil(width: float, height: float, stops) -> list[str]:
+    """Return a white veil fading down from the top through (place, opacity) stops, as flat
+    white layers of VEIL_STEP opacity laid one over another from the top, each a little
+    shorter, so that as many cover each height as make the stops' opacity there. (A
+    press's CMYK has no SVG gradients in WeasyPrint, and bands side by side would seam.)"""
+    def layers_at(place: float) -> int:
+        for (p0, a0), (p1, a1) in zip(stops, stops[1:], strict=False):
+            if p0 <= place <= p1:
+                through = 1 - (a0 + (a1 - a0) * (place - p0) / (p1 - p0))
+                return round(math.log(max(through, 1e-6)) / math.log(1 - VEIL_STEP))
+        return 0
+    samples, end = 2000, stops[-1][0]
+    needed = [layers_at(end * (n + 0.5) / samples) for n in range(samples)]
+    bottoms = [max(n + 1 for n, k in enumerate(needed) if k >= count) / samples * end * height
+               for count in range(1, max(needed) + 1)]
+    return [f"<rect x=\"0\" y=\"0\" width=\"{num(width)}\" height=\"{num(bottom)}\" "
+            f"fill=\"{WHITE}\" fill-opacity=\"{VEIL_STEP}\"/>" for bottom in bottoms]
+
+
 def svg_document(width: int, height: int, title: str, body: list[str]) -> str:
     head = (f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             f"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" "
@@ -538,6 +560,9 @@ def cover() -> str:
         else:
             body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(y)}\" r=\"{num(r)}\" "
                         f"fill=\"{colour}\" fill-opacity=\"{0.25 + 0.75 * w:.2f}\"/>")
+
+    # A white veil over the top, for the masthead.
+    body += veil(W, H, ((0, 0.92), (0.30, 0.6), (0.45, 0)))
 
     return svg_document(W, H, "INFOCLUSTER: naslovna grafika · корица", body)
 

@@ -32,6 +32,7 @@ from draw_figures import (
     pts,
     smooth_path,
     svg_document,
+    veil,
     write_figures,
 )
 
@@ -272,6 +273,9 @@ def cover() -> str:
         side = TEAL if x < W * 0.5 else SAND_DARK
         body.append(f"<circle cx=\"{num(x)}\" cy=\"{num(y)}\" r=\"{rng.choice((6, 8, 10))}\" "
                     f"fill=\"{side}\" fill-opacity=\"0.45\"/>")
+
+    # A white veil over the top, for the masthead.
+    body += veil(W, H, ((0, 0.94), (0.2, 0.75), (0.31, 0)))
 
     return svg_document(W, H, "INFOCLUSTER 2: naslovna grafika · корица", body)
 
