@@ -383,3 +383,20 @@ def test_grey_transparent_and_mismatched_photos():
     odd = jpeg(Image.new("RGB", (8, 8), (200, 30, 40)), icc_profile=cmyk_profile)
     assert Image.open(io.BytesIO(press.raster(odd, "odd.jpg"))).mode == "CMYK"
     assert press.to_srgb(odd, "odd.jpg") is None
+
+
+def test_the_preflight_measures_every_image_at_the_size_it_prints(tmp_path):
+    import pydyf
+    image = pydyf.Stream([bytes(300 * 300 * 4)], pydyf.Dictionary({
+        "Type": "/XObject", "Subtype": "/Image", "Width": 300, "Height": 300,
+        "ColorSpace": "/DeviceCMYK", "BitsPerComponent": 8}))
+
+    def drawn(inches: float) -> Path:                   # the image drawn `inches` wide
+        size = f"{72 * inches:g}".encode()
+        return tiny_pdf(tmp_path / f"{inches}.pdf", b"q " + size + b" 0 0 " + size +
+                        b" 0 0 cm /Im0 Do Q", objects=[image],
+                        extra=lambda: {"Resources": pydyf.Dictionary(
+                            {"XObject": pydyf.Dictionary({"Im0": image.reference})})})
+    assert not [p for p in pdfx_problems(drawn(1)) if p.startswith("page")]   # 300 dpi
+    assert "page 1: image /Im0 prints at 150 dpi (under 300); use a larger image" in \
+        pdfx_problems(drawn(2))
