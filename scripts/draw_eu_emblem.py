@@ -14,20 +14,22 @@ The drawing follows the emblem's official geometric description (see styles/embl
 The height is 180 units, so the emblem is 270 × 180, the circle of stars has radius 60 and
 each star radius 10, all whole numbers. Colours: Reflex Blue #003399, Yellow #ffcc00.
 
-Standard library only. The file is written atomically (a temporary file beside it, then
-os.replace) and is byte-for-byte the same on every run. Before it is written, the SVG is
+The file is written atomically (magazine.machinery.files.write_if_changed) and is byte-for-byte
+the same on every run. Before it is written, the SVG is
 parsed back and its stars measured against the description; a fault stops the script.
 """
 
 import math
-import os
 import sys
-import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from magazine.machinery.files import write_if_changed  # noqa: E402
+
 OUT = ROOT / "styles" / "emblem" / "eu-emblem.svg"
 
 HEIGHT = 180                      # divisible by 3 and by 18: every radius is a whole number
@@ -93,26 +95,6 @@ def emblem() -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and os.replace, so
-    a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def check(data: bytes) -> list[str]:
     """Measure the written emblem against the description; return the faults found."""
     faults = []
@@ -158,7 +140,7 @@ def main() -> int:
         for fault in faults:
             print(f"draw_eu_emblem: {fault}", file=sys.stderr)
         return 1
-    write_atomically(OUT, data)
+    write_if_changed(OUT, data)
     print(f"{OUT.relative_to(ROOT)}: {WIDTH} × {HEIGHT}, ring radius {num(RING_RADIUS)}, "
           f"star radius {num(STAR_RADIUS)}, centre ({num(CX)}, {num(CY)}); {len(data)} bytes")
     return 0

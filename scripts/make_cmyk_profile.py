@@ -21,7 +21,6 @@ colprof writes the same bytes. The file is replaced atomically.
 """
 
 import hashlib
-import os
 import re
 import shlex
 import shutil
@@ -33,6 +32,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from magazine.machinery.files import write_if_changed  # noqa: E402
+
 OUT = ROOT / "styles" / "colour" / "FOGRA39L-coated.icc"
 TI3 = Path("/usr/share/color/icc/FOGRA39L.ti3")
 SRGB = Path("/usr/share/color/icc/sRGB.icc")
@@ -61,19 +64,6 @@ def reproducible(icc: bytes) -> bytes:
     return bytes(data)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def main() -> int:
     colprof = shutil.which("colprof")
     if colprof is None:
@@ -95,7 +85,7 @@ def main() -> int:
             print("colprof failed")
             return 1
         icc = reproducible(Path(tmp, "FOGRA39L.icc").read_bytes())
-    write_atomically(OUT, icc)
+    write_if_changed(OUT, icc)
     print(f"{OUT.relative_to(ROOT)}: {len(icc)} bytes, "
           f"sha256 {hashlib.sha256(icc).hexdigest()}, {time.monotonic() - start:.0f} s")
     return 0
