@@ -6,8 +6,8 @@ import re
 import zipfile
 
 from pypdf import PdfReader
-from pypdf.generic import ContentStream, DictionaryObject
 
+from magazine.distribution.pdfx_check import scan_page
 from magazine.languages import EDITIONS
 from magazine.model import EditionText, Issue, Output
 from magazine.typeset.document import funding_text
@@ -28,35 +28,13 @@ def funding_problems(issue: Issue, out: Output) -> list[str]:
     for name, page in (("cover", reader.pages[0]), ("back cover", reader.pages[-1])):
         if statement not in _words(page.extract_text() or ""):
             problems.append(f"the {name} lacks the statement {statement!r}")
-        if not _paints(page, *EMBLEM_BLUE[out.format]):
+        if EMBLEM_BLUE[out.format] not in scan_page(page).colours:
             problems.append(f"the {name} lacks the EU emblem")
     return problems
 
 
 def _words(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u2010 ", ""))
-
-
-def _paints(page, operator: bytes, colour: tuple) -> bool:
-    """Say whether a page (or a form it draws) sets a colour with an operator."""
-    def walk(operations, resources, depth: int) -> bool:
-        objects = resources.get("/XObject", DictionaryObject()) if isinstance(
-            resources, DictionaryObject) else DictionaryObject()
-        for operands, op in operations:
-            if op == operator and tuple(round(float(v), 3) for v in operands) == colour:
-                return True
-            if op == b"Do" and depth < 8:
-                form = objects.get(operands[0])
-                form = form.get_object() if form is not None else None
-                if form is not None and form.get("/Subtype") == "/Form" and walk(
-                        ContentStream(form, None).operations,
-                        form.get("/Resources"), depth + 1):
-                    return True
-        return False
-    contents = page.get_contents()
-    resources = page.get("/Resources")
-    return contents is not None and walk(contents.operations, resources.get_object()
-                                         if resources is not None else None, 0)
 
 
 def _ebook_problems(out: Output, statement: str, disclaimer: str) -> list[str]:

@@ -5,11 +5,20 @@ or more at the size it prints, including full-page pictures and the cover. Each 
 line."""
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+)
 
 MIN_DPI = 300
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 RGB_OPERATORS = {b"rg", b"RG"}
+COLOUR_OPERATORS = {b"g", b"G", b"rg", b"RG", b"k", b"K", b"sc", b"SC", b"scn", b"SCN"}
 RGB_SPACES = {"/DeviceRGB", "/CalRGB", "/RGB"}
 
 
@@ -28,21 +37,27 @@ def pdfx_problems(path) -> list[str]:
         problems.append("Trapped is not set to True or False")
     problems += _output_intent(reader)
     for number, page in enumerate(reader.pages, 1):
-        scan = _Scan()
-        scan.resources(page.get("/Resources"))
-        scan.group(page, "the page")
-        contents = page.get_contents()
-        scan.content(contents.operations if contents is not None else [], page.get("/Resources"),
-                     IDENTITY)
-        for annotation in page.get("/Annots", []):
-            appearance = _resolve(_resolve(annotation).get("/AP"))
-            if isinstance(appearance, DictionaryObject):
-                normal = _resolve(appearance.get("/N"))
-                forms = [normal] if "/Subtype" in normal else list(normal.values())
-                for form in forms:
-                    scan.draw("(an annotation's appearance)", form, IDENTITY)
-        problems += [f"page {number}: {problem}" for problem in scan.problems]
+        problems += [f"page {number}: {problem}" for problem in scan_page(page).problems]
     return sorted(set(problems), key=problems.index)
+
+
+def scan_page(page) -> "_Scan":
+    """Follow everything a page paints: its content, the forms, patterns and images it draws
+    and its annotations' appearances; the scan holds the problems and the colours set."""
+    scan = _Scan()
+    scan.resources(page.get("/Resources"))
+    scan.group(page, "the page")
+    contents = page.get_contents()
+    scan.content(contents.operations if contents is not None else [], page.get("/Resources"),
+                 IDENTITY)
+    for annotation in page.get("/Annots", []):
+        appearance = _resolve(_resolve(annotation).get("/AP"))
+        if isinstance(appearance, DictionaryObject):
+            normal = _resolve(appearance.get("/N"))
+            forms = [normal] if "/Subtype" in normal else list(normal.values())
+            for form in forms:
+                scan.draw("(an annotation's appearance)", form, IDENTITY)
+    return scan
 
 
 def _output_intent(reader: PdfReader) -> list[str]:
@@ -72,6 +87,7 @@ class _Scan:
     def __init__(self):
         self.problems: list[str] = []
         self.seen: set = set()
+        self.colours: set[tuple] = set()      # (operator, its numbers): each colour set
 
     def resources(self, resources) -> None:
         resources = _resolve(resources)
@@ -113,6 +129,9 @@ class _Scan:
         states = [ctm]
         spaces = _resolve(resources.get("/ColorSpace", {}))
         for operands, operator in operations:
+            if operator in COLOUR_OPERATORS and all(
+                    isinstance(v, (FloatObject, NumberObject)) for v in operands):
+                self.colours.add((operator, tuple(round(float(v), 3) for v in operands)))
             if operator in RGB_OPERATORS:
                 self.problems.append("DeviceRGB colour in the page's content")
             elif operator in (b"cs", b"CS") and str(operands[0]) in RGB_SPACES:
