@@ -319,6 +319,17 @@ def test_a_justified_line_with_a_word_alone_is_loose():
         ("loose line", repr("Početkom"))]
 
 
+def test_a_footnote_call_on_a_justified_line_is_not_measured_as_a_word_space():
+    """The call's small digit sits in a box of its own that the justification marks too,
+    though it has no space to widen: the line is as tight as its words are."""
+    words = "Klaster okuplja preduzeća iz Niša i Sofije koja zajedno izvoze"
+    html = ('<div class="article" id="a"><p style="width: 67mm; text-align: justify; '
+            f'hyphens: manual; font-size: 10pt">{words}<sup style="font-size: 5pt">2</sup> '
+            f'{words} kraj.</p></div>')
+    report = measure_makeup(HTML(string=html).render(), "sr-Latn")
+    assert report.articles[0].faults == ()
+
+
 def test_a_figure_is_tried_near_its_place_and_stays_in_its_section():
     """Figures are tried one block later, one earlier, two later...; never after a heading,
     across one, or across a picture that has a page of its own."""

@@ -4,10 +4,12 @@ pages stay as they were made up."""
 
 import re
 import shutil
+from xml.etree import ElementTree
 
 import pypdfium2
 import pytest
 from conftest import REPO
+from weasyprint import HTML
 
 from magazine.languages import EDITIONS
 from magazine.model import Project
@@ -15,7 +17,7 @@ from magazine.sources.issue import load_issue
 from magazine.typeset import figures, fit, lines
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.makeup import LADDER, LOOSE_EM, measure_makeup, word_space
-from magazine.typeset.pdf import pages_for_print, pdf_bytes
+from magazine.typeset.pdf import pages_for_print, pdf_bytes, walk_boxes
 from magazine.typeset.render import edition_html, lay_out_edition
 
 pytestmark = pytest.mark.build
@@ -107,7 +109,7 @@ def test_lines_beside_a_float_hold_what_the_greedy_breaker_puts_on_them():
     moves below the float), so there the plan takes as many words as fit, and makes its
     choices below."""
     box = lambda width: lines._Item("box", width)                       # noqa: E731
-    glue = lines._Item("glue", 4.0, True, size=16.0)
+    glue = lines._Item("glue", 4.0, True, size=16.0, edits=("nbsp",))
     items = []
     for width in (40.0, 10.0, 30.0, 20.0, 30.0, 10.0):
         items += [box(width), glue]
@@ -155,3 +157,47 @@ def test_no_line_set_again_is_looser_than_its_paragraph_had(bulgarian):
         widest = max(word_space(line) for line in after[key].lines[:-1])
         had = max(word_space(line) for line in before[key].lines[:-1])
         assert widest <= max(LOOSE_EM, had) + 0.02, (plan.lines, widest, had)
+
+
+def test_a_line_its_spaces_leave_loose_has_its_letters_set_looser_within_the_limit(bulgarian):
+    """Where no breaks keep a line's word spaces within the loose limit, its letters are set
+    further apart, never beyond the designer's letter-spacing limit: it is not loose, or
+    its letters are as far apart as the limit allows."""
+    project, _, layout, _, plans, _ = bulgarian
+    limit = fit.limits(project)["letter"]
+    spaced = [plan for plan in plans if plan.spaced]
+    assert spaced, "issue 01's Bulgarian edition has lines set with looser letters"
+    after = {(p.article, p.path): p for p in lines._paragraphs(layout.document)}
+    looser = 0
+    for plan in spaced:
+        for line in after[(plan.article, plan.path)].lines:
+            for box in walk_boxes(line):
+                spacing = box.style["letter_spacing"] if type(box).__name__ == "TextBox" \
+                    else "normal"
+                if spacing != "normal" and spacing > 0.01:
+                    most = limit * box.style["font_size"]
+                    assert spacing <= most + 0.01
+                    assert word_space(line) <= LOOSE_EM or spacing >= most - 0.01, \
+                        lines.line_words(line)     # as loose as it must be, or less
+                    looser += 1
+    assert looser >= len(spaced)
+
+
+def test_the_hyphen_before_a_line_set_looser_is_printed():
+    """WeasyPrint draws no hyphen at a soft hyphen a span follows: the line after a hyphen
+    starts its looser letters at its second letter, and the hyphen prints."""
+    words = "мениджъри на клъсте\u00adри, които едновременно"
+    paragraph = ElementTree.Element("p")
+    text = list(words.replace("\u00ad", ""))
+    text[19] = "\u00ad" + text[19]
+    pieces = [lines.Spaced((), "text", 0, 19, 0.4), lines.Spaced((), "text", 19, 28, 0.3)]
+    lines._set_text(paragraph, "text", text, pieces, {})
+    spans = list(paragraph)
+    assert [span.text for span in spans] == ["мениджъри на клъсте", "и, които"]
+    assert spans[0].tail == "\u00adр" and spans[1].tail == " едновременно"
+    inner = ElementTree.tostring(paragraph, encoding="unicode")
+    html = (f'<html lang="bg"><body><div style="width: 172px; font-size: 13px; '
+            f'text-align: justify; hyphens: manual">{inner}</div></body></html>')
+    first = next(box for box in walk_boxes(HTML(string=html).render().pages[0]._page_box)
+                 if type(box).__name__ == "LineBox")
+    assert lines.line_words(first).endswith("\u2010"), lines.line_words(first)

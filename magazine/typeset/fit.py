@@ -24,7 +24,7 @@ from magazine.typeset import figures
 from magazine.typeset import lines as line_setting
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
-from magazine.typeset.lines import Edit, LinePlan, check_plans, lines_note, plan_lines
+from magazine.typeset.lines import Edit, LinePlan, Spaced, check_plans, lines_note, plan_lines
 from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
 from magazine.typeset.render import Layout, edition_html, lay_out_edition
@@ -140,7 +140,9 @@ def _from_json(kept: str) -> tuple[list[Fit], list[figures.Move], list[LinePlan]
                       tuple(Edit(tuple(e["node"]), e["field"], e["index"], e["kind"])
                             for e in p["edits"]),
                       tuple(p["lines"]), tuple(p["widths"]), p["faults_before"],
-                      p["faults_after"], tuple(p["spacing"]) if p["spacing"] else None)
+                      p["faults_after"], tuple(p["spacing"]) if p["spacing"] else None,
+                      tuple(Spaced(tuple(e["node"]), e["field"], e["start"], e["end"],
+                                   e["letters"]) for e in p["spaced"]))
              for p in record["plans"]]
     return ([Fit(**fit) for fit in record["fits"]],
             [figures.Move(**move) for move in record["moves"]], plans)

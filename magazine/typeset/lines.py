@@ -8,11 +8,14 @@ measured with WeasyPrint's own fonts and styles from the first layout: the same 
 lines (so the page makeup stays as it is), no more than LADDER hyphenated lines in a row
 and word spaces no wider than LOOSE_EM when any breaks allow it, else with the letters and
 words set closer or looser within the designer's limits, and no hyphen in the last word of
-a paragraph. (Beside a drop cap the lines are as full as the greedy breaker makes them,
-and the choice is in their hyphens and in the lines below it.) The plan is then carried
+a paragraph. A line its word spaces alone would leave loose has its letters set looser, up
+to the designer's letter-spacing limit, as InDesign's justification does. (Beside a drop
+cap the lines are as full as the greedy breaker makes them, and the choice is in their
+hyphens and in the lines below it.) The plan is then carried
 out in the HTML before the next layout: the spaces where no line may end become no-break
 spaces, a soft hyphen marks each chosen hyphenation point, and the paragraph is set
-`hyphens: manual`, so the greedy breaker can only break where the plan says.
+`hyphens: manual`, so the greedy breaker can only break where the plan says; the text of a
+line set looser goes into a span with its letter spacing.
 `check_plans` reads the new layout and names the paragraphs that did not come out as
 planned, to be set as before."""
 
@@ -38,6 +41,7 @@ from magazine.typeset.pdf import text_width, walk_boxes
 NBSP, SHY = "\u00a0", "\u00ad"
 SPACES = " \n\t\r"
 DASHES = "-\u2013\u2014/"          # a line may end after these, without a hyphen added
+BREAKS_AFTER = "-\u2010\u2013\u2014"   # and after these even before a no-break space
 EPSILON = 0.3                       # px a planned line keeps free, for rounding in Pango
 LINE_PENALTY = 10                   # TeX's \linepenalty
 HYPHEN_PENALTY = 50                 # TeX's \hyphenpenalty
@@ -45,6 +49,8 @@ DOUBLE_HYPHEN = 3000                # TeX's \doublehyphendemerits
 LOOSE_DEMERITS = 1e6                # a loose line or a ladder, only when nothing avoids it
 OVERFULL_DEMERITS = 1e9             # a word wider than its line (the greedy breaker too)
 SPACING_STEPS = (-1.0, 1.0, -0.5, 0.5)  # how far towards the designer's limits to try
+LETTER_SPACED = 5000                # a line with its letters set looser, when that avoids loose
+LETTERED_EM = LOOSE_EM - 0.05       # word spaces a line with looser letters is set to, at most
 SKIP_CLASSES = {"drop-cap"}         # floated beside the lines, not in them
 NOTE_CLASSES = {"footnote"}         # floated to the foot, leaving a call in the line
 
@@ -63,6 +69,18 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Spaced:
+    """The characters `start` to `end` of a text node (as Edit names it) in one line that is
+    set with its letters `letters` px apart."""
+
+    node: tuple[int, ...]
+    field: str
+    start: int
+    end: int
+    letters: float
+
+
+@dataclass(frozen=True)
 class LinePlan:
     """How one paragraph of an article is to be broken into lines."""
 
@@ -74,6 +92,7 @@ class LinePlan:
     faults_before: int                  # ladders and loose lines as the breaker set them
     faults_after: int
     spacing: tuple[float, float] | None = None  # letters and words (em), when set anew
+    spaced: tuple[Spaced, ...] = ()     # lines with their letters set looser
 
 
 # --- The paragraphs of a layout
@@ -152,8 +171,9 @@ def _is_justified(paragraph: _Paragraph) -> bool:
 # --- What is wrong with a paragraph's lines
 
 def line_words(line) -> str:
-    """Return a line's text as a reader sees it: its words, without the footnote calls."""
-    return line_text(line).replace(NBSP, " ").replace(SHY, "").strip()
+    """Return a line's text as a reader sees it: its words, without the footnote calls (nor
+    the zero-width space WeasyPrint adds to a lone space it sets wider)."""
+    return line_text(line).replace(NBSP, " ").replace(SHY, "").replace("\u200b", "").strip()
 
 
 def _faults(lines: list) -> int:
@@ -177,6 +197,8 @@ class _Item:
     edits: tuple = ()                   # glue: to bind it; penalty: to break here
     size: float = 0.0                   # the font size of glue, for the loose test
     text: str = ""
+    letters: int = 0                    # the characters letter spacing widens
+    where: tuple = ()                   # box: its characters' places, (node, field, index)
 
 
 class _Unsupported(Exception):
@@ -276,10 +298,15 @@ def _items(paragraph: _Paragraph, measure: "_Measure") -> list[_Item]:
         if isinstance(entry, tuple):
             _, run, breakable = entry
             style = run[0][1]
-            edits = tuple(Edit(c[2], c[3], c[4], "nbsp" if k == 0 else "drop")
-                          for k, c in enumerate(run) if c[2] is not None)
+            # after a dash a line may end even at a no-break space (Unicode's rule LB12a):
+            # such a space stays as it is
+            after_dash = position and words[position - 1] and \
+                isinstance(words[position - 1], list) and words[position - 1][-1][0] in BREAKS_AFTER
+            edits = () if after_dash and breakable else tuple(
+                Edit(c[2], c[3], c[4], "nbsp" if k == 0 else "drop")
+                for k, c in enumerate(run) if c[2] is not None)
             items.append(_Item("glue", measure.space(style), breakable, edits=edits,
-                               size=style["font_size"]))
+                               size=style["font_size"], letters=1))
             continue
         items += _word_items(entry, position == last, measure)
     return items
@@ -342,7 +369,10 @@ def _word_items(word: list[tuple], protect: bool, measure: _Measure) -> list[_It
     cuts = [0, *sorted(points), len(word)]
     reach = [_chars_width(word[:cut], measure) for cut in cuts]   # each prefix measured whole
     for n, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
-        items.append(_Item("box", reach[n + 1] - reach[n], text=text[start:end]))
+        chars = [c for c in word[start:end] if c[0] != "call"]
+        items.append(_Item("box", reach[n + 1] - reach[n], text=text[start:end],
+                           letters=len(chars),
+                           where=tuple(c[2:] for c in chars if c[2] is not None)))
         if end == len(word):
             continue
         if points[end] and word[end - 1][0] != "-":     # a hyphen is added
@@ -374,22 +404,25 @@ def _chars_width(chars: list[tuple], measure: _Measure) -> float:
 
 # --- The best breaks
 
-def _best_breaks(items: list[_Item], widths: list[float],
-                 full: Sequence[bool] = ()) -> list[int] | None:
+def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] = (),
+                 letter: Sequence[float] = ()) -> list[int] | None:
     """Return the indices of the items where the lines end (the last is len(items)), for
     exactly len(widths) lines, with the least demerits; None when there is no way. A line
     marked in `full` holds as much as the greedy breaker puts on it: its next word does
-    not fit."""
+    not fit. `letter` is how much wider (px) each line's letters may be set apart."""
     count = len(widths)
     full = list(full) or [False] * count
-    total, glues = [0.0], [0]
+    letter = list(letter) or [0.0] * count
+    total, glues, letters = [0.0], [0], [0]
     for item in items:
         total.append(total[-1] + (item.width if item.kind != "penalty" else 0.0))
         glues.append(glues[-1] + (item.kind == "glue"))
+        letters.append(letters[-1] + item.letters)
     ends = [n for n, item in enumerate(items) if item.breakable] + [len(items)]
     # a break after a dash stays a break when the plan does not take it (a soft hyphen or
     # a space the plan does not take is gone): a line may not end before one that fits
-    dashes = [n for n, item in enumerate(items) if item.kind == "penalty" and not item.edits]
+    dashes = [n for n, item in enumerate(items) if not item.edits and (
+        item.kind == "penalty" or (item.kind == "glue" and item.breakable))]
     following = {}
     for end in ends:
         later = bisect.bisect_right(dashes, end)
@@ -423,7 +456,8 @@ def _best_breaks(items: list[_Item], widths: list[float],
                             break
                         continue
                     room = widths[lines] - EPSILON - natural
-                    cost = _line_demerits(room, gaps, size, is_last, hyphen)
+                    cost = _line_demerits(room, gaps, size, is_last, hyphen,
+                                          (letters[end] - letters[start]) * letter[lines])
                     if cost is None:
                         break
                     dash = following[end]
@@ -454,9 +488,10 @@ def _best_breaks(items: list[_Item], widths: list[float],
     return breaks[::-1]
 
 
-def _line_demerits(room: float, gaps: int, size: float, last: bool,
-                   hyphen: bool) -> float | None:
-    """Return a line's demerits, None when it does not fit (and no longer line can)."""
+def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool,
+                   letter_room: float = 0.0) -> float | None:
+    """Return a line's demerits, None when it does not fit (and no longer line can);
+    `letter_room` is how much wider its letters set apart may make it."""
     if room < 0:
         return OVERFULL_DEMERITS if gaps == 0 else None
     penalty = HYPHEN_PENALTY if hyphen else 0
@@ -466,6 +501,8 @@ def _line_demerits(room: float, gaps: int, size: float, last: bool,
     ratio = room / max(gaps, 1) / stretch       # a lone word cannot be spread at all
     if ratio <= 1:
         return (LINE_PENALTY + 100 * ratio ** 3 + penalty) ** 2
+    if gaps and room - letter_room <= gaps * (LETTERED_EM - NATURAL_SPACE_EM) * size:
+        return (LINE_PENALTY + 100 + penalty) ** 2 + LETTER_SPACED
     # a loose line costs more than any number of good ones; loose lines are counted
     # first, then how loose they are
     return (LINE_PENALTY + 100 + penalty) ** 2 + LOOSE_DEMERITS * (1 + ratio / 100)
@@ -500,20 +537,28 @@ def _best_plan(paragraph: _Paragraph, before: int,
     spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
                          if (letter or word) and not any(paragraph.beside)]
     loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
+    size, now = _letter_spacing(paragraph)
     best = None
     for spacing in spacings:
         try:
             items = _items(paragraph, _Measure(spacing))
         except _Unsupported:
             return None
-        breaks = _best_breaks(items, paragraph.widths, paragraph.beside)
+        letters = (spacing[0] * size if spacing else now)
+        room = max(0.0, letter * size - letters)    # px each letter may move further apart
+        # beside a float a span moves its line below it: those lines keep their letters
+        apart = [0.0 if beside else room for beside in paragraph.beside]
+        breaks = _best_breaks(items, paragraph.widths, paragraph.beside, apart)
         while breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
             items = [dataclasses.replace(item, breakable=False) if n in after else item
                      for n, item in enumerate(items)]
-            breaks = _best_breaks(items, paragraph.widths, paragraph.beside)
-        if breaks is None or max(_word_spaces(items, breaks, paragraph.widths)) > loosest:
+            breaks = _best_breaks(items, paragraph.widths, paragraph.beside, apart)
+        if breaks is None or _joined(items, breaks, paragraph.widths):
+            continue
+        extras = _letters_apart(items, breaks, paragraph.widths, apart)
+        if max(_word_spaces(items, breaks, paragraph.widths, extras)) > loosest:
             continue        # a plan never sets a line looser than the loosest it had
-        plan = _plan(paragraph, items, breaks, before, spacing)
+        plan = _plan(paragraph, items, breaks, before, spacing, extras, letters)
         if best is None or plan.faults_after < best.faults_after:
             best = plan
         if not best.faults_after:
@@ -537,22 +582,89 @@ def _hyphen_after_float(paragraph: _Paragraph, items: list[_Item],
                 and edit.index > space.edits[-1].index for space in ends)}
 
 
-def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float]) -> list[float]:
-    """Return the word space of each line the breaks make, em (the last line's natural)."""
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
-    spaces, start = [], 0
+def _letter_spacing(paragraph: _Paragraph) -> tuple[float, float]:
+    """Return the paragraph's font size and the letter spacing it is set with, px."""
+    for line in paragraph.lines:
+        for box in walk_boxes(line):
+            if type(box).__name__ == "TextBox":
+                spacing = box.style["letter_spacing"]
+                return box.style["font_size"], 0.0 if spacing == "normal" else spacing
+    return 16.0, 0.0
+
+
+def _line_parts(items: list[_Item], breaks: list[int], widths: list[float]) -> Iterator[tuple]:
+    """Yield each line the breaks make: its items, its width's room beyond its natural
+    width (px), its word spaces and the characters letter spacing widens."""
+    start = 0
     for end, width in zip(breaks, widths, strict=False):
-        gaps = sum(1 for i in items[start:end] if i.kind == "glue")
-        natural = sum(i.width for i in items[start:end] if i.kind != "penalty") + (
+        line = items[start:end]
+        natural = sum(i.width for i in line if i.kind != "penalty") + (
             items[end].width if end < len(items) and items[end].kind == "penalty" else 0.0)
-        stretch = (width - natural) / max(gaps, 1) / size if end < len(items) else 0.0
-        spaces.append(NATURAL_SPACE_EM + max(stretch, 0.0))
+        yield (line, width - natural, sum(1 for i in line if i.kind == "glue"),
+               sum(i.letters for i in line), end == len(items))
         start = end + 1
+
+
+def _joined(items: list[_Item], breaks: list[int], widths: list[float]) -> bool:
+    """Say whether a line of the breaks would fit whole at the end of the line above it,
+    where the greedy breaker would put it (a paragraph's short last line, mostly)."""
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    parts = list(_line_parts(items, breaks, widths))
+    return any(above[1] - EPSILON >= NATURAL_SPACE_EM * size + width - below[1]
+               for above, below, width in zip(parts, parts[1:], widths[1:], strict=False))
+
+
+def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
+                   apart: list[float]) -> list[float]:
+    """Return how much further apart (px) each line's letters are set: none, but on a line
+    its word spaces alone would leave loose, as far as its spaces come to LETTERED_EM (and
+    never beyond `apart`)."""
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    extras = []
+    for (_, room, gaps, letters, last), most in zip(_line_parts(items, breaks, widths), apart,
+                                                    strict=True):
+        loose = not last and gaps and room - EPSILON > gaps * (LOOSE_EM - NATURAL_SPACE_EM) * size
+        need = (room - EPSILON - gaps * (LETTERED_EM - NATURAL_SPACE_EM) * size) / max(letters, 1)
+        extras.append(min(most, need) if loose and most else 0.0)
+    return extras
+
+
+def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float],
+                 extras: Sequence[float] = ()) -> list[float]:
+    """Return the word space of each line the breaks make, em (the last line's natural),
+    with each line's letters `extras` px further apart."""
+    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    extras = list(extras) or [0.0] * len(breaks)
+    spaces = []
+    for (_, room, gaps, letters, last), extra in zip(_line_parts(items, breaks, widths),
+                                                     extras, strict=True):
+        stretch = (room - extra * letters) / max(gaps, 1) / size if not last else 0.0
+        spaces.append(NATURAL_SPACE_EM + max(stretch, 0.0))
     return spaces
 
 
+def _spaced(items: list[_Item], breaks: list[int], extras: list[float],
+            letters: float) -> tuple[Spaced, ...]:
+    """Return the text of the lines whose letters are set further apart, node by node."""
+    spaced: list[Spaced] = []
+    for (line, *_), extra in zip(_line_parts(items, breaks, [0.0] * len(breaks)), extras,
+                                 strict=True):
+        if not extra:
+            continue
+        places: dict[tuple, list[int]] = {}
+        for item in line:
+            where = item.where if item.kind == "box" else \
+                tuple((e.node, e.field, e.index) for e in item.edits)
+            for node, field, index in where:
+                places.setdefault((node, field), []).append(index)
+        spaced += [Spaced(node, field, min(found), max(found) + 1, round(letters + extra, 3))
+                   for (node, field), found in places.items()]
+    return tuple(spaced)
+
+
 def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: int,
-          spacing: tuple[float, float] | None) -> LinePlan:
+          spacing: tuple[float, float] | None, extras: list[float],
+          letters: float) -> LinePlan:
     chosen = set(breaks)
     edits: list[Edit] = []
     line = 0
@@ -568,7 +680,8 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
             edits += item.edits
         line += n in chosen
     lines, start, after, run = [], 0, 0, 0
-    for end, space in zip(breaks, _word_spaces(items, breaks, paragraph.widths), strict=True):
+    for end, space in zip(breaks, _word_spaces(items, breaks, paragraph.widths, extras),
+                          strict=True):
         words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
                         for i in items[start:end])
         hyphen = end < len(items) and items[end].hyphen
@@ -578,7 +691,7 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
         start = end + 1
     return LinePlan(paragraph.article, paragraph.path, tuple(edits), tuple(lines),
                     tuple(round(width, 2) for width in paragraph.widths), before, after,
-                    spacing)
+                    spacing, _spaced(items, breaks, extras, letters))
 
 
 def apply_plans(root, plans: list[LinePlan]) -> None:
@@ -587,6 +700,7 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
         return
     paths = element_paths(root)
     by_path = {paths[id(element)]: element for element in root.iter() if id(element) in paths}
+    parents = {child: parent for parent in root.iter() for child in parent}
     for plan in plans:
         paragraph = by_path.get((plan.article, plan.path))
         if paragraph is None:
@@ -600,12 +714,16 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
         changes: dict[tuple, list[Edit]] = {}
         for edit in plan.edits:
             changes.setdefault((edit.node, edit.field), []).append(edit)
-        for (node, field), edits in changes.items():
+        spans: dict[tuple, list[Spaced]] = {}
+        for piece in plan.spaced:
+            spans.setdefault((piece.node, piece.field), []).append(piece)
+        for node, field in changes.keys() | spans.keys():
             element = by_path.get((plan.article, node))
             if element is None:
                 continue
             text = list(getattr(element, field) or "")
-            for edit in sorted(edits, key=lambda e: e.index, reverse=True):
+            for edit in sorted(changes.get((node, field), ()), key=lambda e: e.index,
+                               reverse=True):
                 if edit.index >= len(text):
                     continue
                 if edit.kind == "nbsp":
@@ -614,7 +732,34 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
                     text[edit.index] = ""
                 else:
                     text[edit.index] = SHY + text[edit.index]
-            setattr(element, field, "".join(text))
+            _set_text(element, field, text, spans.get((node, field), []), parents)
+
+
+def _set_text(element, field: str, text: list[str], pieces: list[Spaced], parents) -> None:
+    """Set an element's text (or tail) to `text`, its characters one by one, with each
+    piece set further apart in a span of its own."""
+    # WeasyPrint draws no hyphen at a soft hyphen that a span follows: a line after a
+    # hyphen starts its span at its second letter
+    pieces = sorted(pieces, key=lambda piece: piece.start)
+    cuts = [0]
+    for piece in pieces:
+        start = piece.start + text[piece.start].startswith(SHY)
+        cuts += [min(start, piece.end), piece.end]
+    cuts.append(len(text))
+    runs = ["".join(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    setattr(element, field, runs[0])
+    if not pieces:
+        return
+    tag = element.tag.rsplit("}", 1)[0] + "}span" if "}" in element.tag else "span"
+    spans = []
+    for n, piece in enumerate(pieces):
+        span = type(element)(tag, {"style": f"letter-spacing: {piece.letters:.3f}px"})
+        span.text, span.tail = runs[2 * n + 1], runs[2 * n + 2]
+        spans.append(span)
+    parent, at = (element, 0) if field == "text" else \
+        (parents[element], list(parents[element]).index(element) + 1)
+    for n, span in enumerate(spans):
+        parent.insert(at + n, span)
 
 
 def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:

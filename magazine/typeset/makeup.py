@@ -144,11 +144,13 @@ def is_loose(line) -> bool:
 
 
 def word_space(line) -> float:
-    """Return a line's widest word space, em (a justified line's are stretched)."""
+    """Return a line's widest word space, em (a justified line's are stretched). Only a
+    text with a space in it is widened: a footnote's call beside one is not measured."""
     widest = NATURAL_SPACE_EM
     for box in walk_boxes(line):
         extra = getattr(box, "justification_spacing", 0) or 0
-        if extra and type(box).__name__ == "TextBox":
+        if extra and type(box).__name__ == "TextBox" and (" " in box.text
+                                                          or "\u00a0" in box.text):
             widest = max(widest, NATURAL_SPACE_EM + extra / box.style["font_size"])
     return widest
 
