@@ -300,8 +300,8 @@ def _items(paragraph: _Paragraph, measure: "_Measure") -> list[_Item]:
             style = run[0][1]
             # after a dash a line may end even at a no-break space (Unicode's rule LB12a):
             # such a space stays as it is
-            after_dash = position and words[position - 1] and \
-                isinstance(words[position - 1], list) and words[position - 1][-1][0] in BREAKS_AFTER
+            before = words[position - 1] if position else None
+            after_dash = isinstance(before, list) and before and before[-1][0] in BREAKS_AFTER
             edits = () if after_dash and breakable else tuple(
                 Edit(c[2], c[3], c[4], "nbsp" if k == 0 else "drop")
                 for k, c in enumerate(run) if c[2] is not None)
@@ -432,7 +432,7 @@ def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] =
               or (item.kind == "penalty" and not item.edits)] + [len(items)]
     next_space = {end: spaces[bisect.bisect_right(spaces, end)] if end < len(items)
                   else end for end in ends}
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    size = _size(items)
     # state: (item index where the line starts, lines set, hyphenated lines in a row)
     best: dict[tuple[int, int, int], tuple[float, tuple | None]] = {(0, 0, 0): (0.0, None)}
     for start in [0] + [n + 1 for n in ends[:-1]]:
@@ -486,6 +486,11 @@ def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] =
         breaks.append(end)
         back = best[state][1]
     return breaks[::-1]
+
+
+def _size(items: list[_Item]) -> float:
+    """Return the font size of a paragraph's spaces, px."""
+    return next((item.size for item in items if item.kind == "glue"), 16.0)
 
 
 def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool,
@@ -608,7 +613,7 @@ def _line_parts(items: list[_Item], breaks: list[int], widths: list[float]) -> I
 def _joined(items: list[_Item], breaks: list[int], widths: list[float]) -> bool:
     """Say whether a line of the breaks would fit whole at the end of the line above it,
     where the greedy breaker would put it (a paragraph's short last line, mostly)."""
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    size = _size(items)
     parts = list(_line_parts(items, breaks, widths))
     return any(above[1] - EPSILON >= NATURAL_SPACE_EM * size + width - below[1]
                for above, below, width in zip(parts, parts[1:], widths[1:], strict=False))
@@ -619,7 +624,7 @@ def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
     """Return how much further apart (px) each line's letters are set: none, but on a line
     its word spaces alone would leave loose, as far as its spaces come to LETTERED_EM (and
     never beyond `apart`)."""
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    size = _size(items)
     extras = []
     for (_, room, gaps, letters, last), most in zip(_line_parts(items, breaks, widths), apart,
                                                     strict=True):
@@ -633,7 +638,7 @@ def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float],
                  extras: Sequence[float] = ()) -> list[float]:
     """Return the word space of each line the breaks make, em (the last line's natural),
     with each line's letters `extras` px further apart."""
-    size = next((item.size for item in items if item.kind == "glue"), 16.0)
+    size = _size(items)
     extras = list(extras) or [0.0] * len(breaks)
     spaces = []
     for (_, room, gaps, letters, last), extra in zip(_line_parts(items, breaks, widths),
@@ -643,12 +648,11 @@ def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float],
     return spaces
 
 
-def _spaced(items: list[_Item], breaks: list[int], extras: list[float],
+def _spaced(items: list[_Item], breaks: list[int], widths: list[float], extras: list[float],
             letters: float) -> tuple[Spaced, ...]:
     """Return the text of the lines whose letters are set further apart, node by node."""
     spaced: list[Spaced] = []
-    for (line, *_), extra in zip(_line_parts(items, breaks, [0.0] * len(breaks)), extras,
-                                 strict=True):
+    for (line, *_), extra in zip(_line_parts(items, breaks, widths), extras, strict=True):
         if not extra:
             continue
         places: dict[tuple, list[int]] = {}
@@ -691,7 +695,7 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
         start = end + 1
     return LinePlan(paragraph.article, paragraph.path, tuple(edits), tuple(lines),
                     tuple(round(width, 2) for width in paragraph.widths), before, after,
-                    spacing, _spaced(items, breaks, extras, letters))
+                    spacing, _spaced(items, breaks, paragraph.widths, extras, letters))
 
 
 def apply_plans(root, plans: list[LinePlan]) -> None:
@@ -700,7 +704,8 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
         return
     paths = element_paths(root)
     by_path = {paths[id(element)]: element for element in root.iter() if id(element) in paths}
-    parents = {child: parent for parent in root.iter() for child in parent}
+    parents = {child: parent for parent in root.iter() for child in parent} \
+        if any(plan.spaced for plan in plans) else {}       # where a span goes after a tail
     for plan in plans:
         paragraph = by_path.get((plan.article, plan.path))
         if paragraph is None:
