@@ -21,6 +21,7 @@ planned, to be set as before."""
 
 import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,12 +34,13 @@ from magazine.typeset.makeup import (
     LOOSE_EM,
     NATURAL_SPACE_EM,
     is_loose,
+    is_unfilled,
     line_text,
     word_space,
 )
 from magazine.typeset.pdf import text_width, walk_boxes
 
-NBSP, SHY = "\u00a0", "\u00ad"
+NBSP, SHY, HYPHEN = "\u00a0", "\u00ad", "\u2010"
 SPACES = " \n\t\r"
 DASHES = "-\u2013\u2014/"          # a line may end after these, without a hyphen added
 BREAKS_AFTER = "-\u2010\u2013\u2014"   # and after these even before a no-break space
@@ -59,8 +61,9 @@ NOTE_CLASSES = {"footnote"}         # floated to the foot, leaving a call in the
 class Edit:
     """One change to a text node of the paragraph: `node` is the path of its element from
     the article, `field` "text" or "tail", `index` the character, `kind` "nbsp" (the space
-    becomes a no-break space), "drop" (a collapsed space is removed) or "shy" (a soft
-    hyphen goes before the character)."""
+    becomes a no-break space), "drop" (a collapsed space is removed), "shy" (a soft
+    hyphen goes before the character) or "hyphen" (a hyphen, U+2010, that Pango breaks
+    after, goes before it)."""
 
     node: tuple[int, ...]
     field: str
@@ -176,14 +179,23 @@ def line_words(line) -> str:
     return line_text(line).replace(NBSP, " ").replace(SHY, "").replace("\u200b", "").strip()
 
 
-def _faults(lines: list) -> int:
-    """Count a paragraph's hyphen ladders and loose lines, as the makeup counts them."""
+def _faults(paragraph: _Paragraph) -> int:
+    """Count a paragraph's hyphen ladders and loose lines, as the makeup counts them: a
+    line but the last that fills under half its width is loose too (WeasyPrint 70 leaves a
+    word alone on a line before a paragraph's keep-whole last word when the text box
+    before it must break)."""
     faults, run = 0, 0
-    for line in lines:
+    for line in paragraph.lines:
         run = run + 1 if line_words(line).endswith(HYPHENS) else 0
         faults += run == LADDER + 1
         faults += is_loose(line)
-    return faults
+    return faults + _word_alone(paragraph)
+
+
+def _word_alone(paragraph: _Paragraph) -> int:
+    """Count the lines but the last that fill under half their width."""
+    return sum(is_unfilled(line, right - line.position_x) for line, right in
+               zip(paragraph.lines[:-1], paragraph.rights, strict=False))
 
 
 # --- The paragraph as items: boxes, glue and penalties
@@ -524,7 +536,7 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LineP
     for paragraph in _paragraphs(document):
         if not _is_justified(paragraph) or len(paragraph.lines) < 2:
             continue
-        before = _faults(paragraph.lines)
+        before = _faults(paragraph)
         if before:
             plan = _best_plan(paragraph, before, limits)
             if plan is not None and plan.faults_after < before:
@@ -535,35 +547,40 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LineP
 def _best_plan(paragraph: _Paragraph, before: int,
                limits: tuple[float, float]) -> LinePlan | None:
     """Return the plan with the fewest faults, trying the paragraph's own spacing first,
-    then closer and looser settings; None when the paragraph cannot be set here."""
+    then closer and looser settings; None when the paragraph cannot be set here. A
+    paragraph with a word left alone on a line is tried on one line fewer first: that
+    line is WeasyPrint's (see _faults), not the text's."""
     letter, word = limits
     # beside a float, WeasyPrint places lines set closer or looser where the measure here
     # does not foresee: those paragraphs keep their spacing
     spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
                          if (letter or word) and not any(paragraph.beside)]
+    count = len(paragraph.lines)
+    counts = [count - 1, count] if _word_alone(paragraph) else [count]
     loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
     size, now = _letter_spacing(paragraph)
     best = None
-    for spacing in spacings:
+    for lines, spacing in itertools.product(counts, spacings):
         try:
             items = _items(paragraph, _Measure(spacing))
         except _Unsupported:
             return None
+        widths = paragraph.widths[:lines]
         letters = (spacing[0] * size if spacing else now)
         room = max(0.0, letter * size - letters)    # px each letter may move further apart
         # beside a float a span moves its line below it: those lines keep their letters
-        apart = [0.0 if beside else room for beside in paragraph.beside]
-        breaks = _best_breaks(items, paragraph.widths, paragraph.beside, apart)
-        while breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
-            items = [dataclasses.replace(item, breakable=False) if n in after else item
-                     for n, item in enumerate(items)]
-            breaks = _best_breaks(items, paragraph.widths, paragraph.beside, apart)
-        if breaks is None or _joined(items, breaks, paragraph.widths):
+        apart = [0.0 if beside else room for beside in paragraph.beside[:lines]]
+        breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart)
+        if breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
+            items = [dataclasses.replace(item, edits=tuple(
+                dataclasses.replace(edit, kind="hyphen") for edit in item.edits))
+                if n in after else item for n, item in enumerate(items)]
+        if breaks is None or _joined(items, breaks, widths):
             continue
-        extras = _letters_apart(items, breaks, paragraph.widths, apart)
-        if max(_word_spaces(items, breaks, paragraph.widths, extras)) > loosest:
+        extras = _letters_apart(items, breaks, widths, apart)
+        if max(_word_spaces(items, breaks, widths, extras)) > loosest:
             continue        # a plan never sets a line looser than the loosest it had
-        plan = _plan(paragraph, items, breaks, before, spacing, extras, letters)
+        plan = _plan(paragraph, items, breaks, widths, before, spacing, extras, letters)
         if best is None or plan.faults_after < best.faults_after:
             best = plan
         if not best.faults_after:
@@ -573,15 +590,17 @@ def _best_plan(paragraph: _Paragraph, before: int,
 
 def _hyphen_after_float(paragraph: _Paragraph, items: list[_Item],
                         breaks: list[int]) -> set[int]:
-    """Return the soft hyphens to give up so that no line below the first beside a float
-    ends at a space with a soft hyphen chosen later in its text: WeasyPrint measures such a
-    line's first run up to that hyphen and moves the line below the float."""
+    """Return the chosen soft hyphens that come later in the text of a line below the first
+    beside a float that ends at a space: WeasyPrint measures such a line's first run up to
+    that soft hyphen and moves the line below the float. There the hyphen is printed as a
+    hyphen (U+2010), which ends the run and where Pango breaks, instead."""
     chosen = set(breaks)
     ends = [items[end] for line, end in enumerate(breaks[:-1])
             if line and paragraph.beside[line] and items[end].kind == "glue"
             and items[end].edits]
     return {n for n, item in enumerate(items)
-            if item.kind == "penalty" and n in chosen and item.edits and any(
+            if item.kind == "penalty" and n in chosen and item.edits
+            and item.edits[0].kind == "shy" and any(
                 (edit := item.edits[0]).node == space.edits[-1].node
                 and edit.field == space.edits[-1].field
                 and edit.index > space.edits[-1].index for space in ends)}
@@ -666,8 +685,8 @@ def _spaced(items: list[_Item], breaks: list[int], widths: list[float], extras: 
     return tuple(spaced)
 
 
-def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: int,
-          spacing: tuple[float, float] | None, extras: list[float],
+def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], widths: list[float],
+          before: int, spacing: tuple[float, float] | None, extras: list[float],
           letters: float) -> LinePlan:
     chosen = set(breaks)
     edits: list[Edit] = []
@@ -684,7 +703,7 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
             edits += item.edits
         line += n in chosen
     lines, start, after, run = [], 0, 0, 0
-    for end, space in zip(breaks, _word_spaces(items, breaks, paragraph.widths, extras),
+    for end, space in zip(breaks, _word_spaces(items, breaks, widths, extras),
                           strict=True):
         words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
                         for i in items[start:end])
@@ -694,8 +713,8 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], before: 
         after += (space > LOOSE_EM) + (run == LADDER + 1)
         start = end + 1
     return LinePlan(paragraph.article, paragraph.path, tuple(edits), tuple(lines),
-                    tuple(round(width, 2) for width in paragraph.widths), before, after,
-                    spacing, _spaced(items, breaks, paragraph.widths, extras, letters))
+                    tuple(round(width, 2) for width in widths), before, after,
+                    spacing, _spaced(items, breaks, widths, extras, letters))
 
 
 def apply_plans(root, plans: list[LinePlan]) -> None:
@@ -735,6 +754,8 @@ def apply_plans(root, plans: list[LinePlan]) -> None:
                     text[edit.index] = NBSP
                 elif edit.kind == "drop":
                     text[edit.index] = ""
+                elif edit.kind == "hyphen":
+                    text[edit.index] = HYPHEN + text[edit.index]
                 else:
                     text[edit.index] = SHY + text[edit.index]
             _set_text(element, field, text, spans.get((node, field), []), parents)
@@ -748,7 +769,7 @@ def _set_text(element, field: str, text: list[str], pieces: list[Spaced], parent
     pieces = sorted(pieces, key=lambda piece: piece.start)
     cuts = [0]
     for piece in pieces:
-        start = piece.start + text[piece.start].startswith(SHY)
+        start = piece.start + text[piece.start].startswith((SHY, HYPHEN))
         cuts += [min(start, piece.end), piece.end]
     cuts.append(len(text))
     runs = ["".join(text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]

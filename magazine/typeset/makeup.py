@@ -101,7 +101,7 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
                                  box.position_y + height, article, element, _tag(box),
                                  line_text(box) if kind == "LineBox" else "",
                                  kind == "LineBox" and is_loose(box),
-                                 kind == "LineBox" and _unfilled(box, room)))
+                                 kind == "LineBox" and is_unfilled(box, room)))
     for child in getattr(box, "children", None) or ():
         _collect(child, page, left, width, article, column, room)
 
@@ -115,7 +115,9 @@ def article_of(box, article: str) -> str:
     return article
 
 
-def _unfilled(line, room: float) -> bool:
+def is_unfilled(line, room: float) -> bool:
+    """Say whether a justified line fills under half of `room`, its block's width (a word
+    alone that could not be spread, unless it is its paragraph's last)."""
     if line.style["text_align_all"] != "justify" or not room:
         return False
     right = max((child.position_x + child.margin_width() for child in line.children
