@@ -105,14 +105,13 @@ def test_page_fill_agrees_with_the_lines_the_pdf_prints(sample, edition):
 
 
 def test_the_sample_issues_known_faults_are_found(sample):
-    """Issue 01 as an art director marked it: what the fitter could not pull back, and
-    no hyphen ladder left (the paragraphs with one are set again, drop caps' too)."""
+    """Issue 01 as an art director marked it: what the fitter could not pull back."""
     reports = makeups(sample)
     english = {a.slug: a for a in reports["en"].articles}
     assert english["project-launch"].last_page_fill < 0.4             # 21 lines on page 4
     assert any(f.kind == "short last page" for f in english["project-launch"].faults)
     ladders = [f for r in reports.values() for f in r.all_faults if f.kind == "hyphen ladder"]
-    assert ladders == []
+    assert ladders and all(int(f.detail.split()[0]) > 2 for f in ladders)
 
 
 def test_the_fitter_pulls_back_a_short_run_on_within_the_limits(sample):
@@ -249,21 +248,39 @@ def issue02_bulgarian(tmp_path_factory):
     return project, unfitted, fitted.layout, fitted
 
 
-def test_a_short_last_page_is_filled_by_setting_the_text_looser(issue02_bulgarian):
-    """Issue 02's textile-south in Bulgarian ends on a page under 40 % full, too many
-    lines to pull back: set a little looser, its last page is at least 40 % full, on as
-    many pages."""
+def test_an_article_is_set_closer_with_shorter_figures_to_end_a_page_earlier(
+        issue02_bulgarian):
+    """Issue 02's survey in Bulgarian runs a few lines onto a third page: set closer, with
+    its wide figure shorter, within the designer's limits, it ends on two."""
     project, unfitted_report, layout, fitted_edition = issue02_bulgarian
     unfitted = {a.slug: a for a in unfitted_report.articles}
     fitted = {a.slug: a for a in measure_makeup(pages_for_print(layout.document)[0],
                                                 "bg").articles}
-    [looser] = [f for f in fitted_edition.fits if f.slug == "textile-south"]
-    assert "set looser" in looser.note and looser.letter_spacing > 0
-    assert unfitted["textile-south"].last_page_fill < 0.4 <= \
-        fitted["textile-south"].last_page_fill
-    assert fitted["textile-south"].pages == unfitted["textile-south"].pages
+    [closer] = [f for f in fitted_edition.fits if f.slug == "survey"]
+    assert "set closer" in closer.note and "ends on 2 pages instead of 3" in closer.note
+    assert (unfitted["survey"].pages, fitted["survey"].pages) == (3, 2)
+    assert unfitted["survey"].last_page_fill < 0.4
     bounds = limits(project)
-    assert looser.letter_spacing <= bounds["letter"] and looser.word_spacing <= bounds["word"]
+    assert -bounds["letter"] <= closer.letter_spacing < 0
+    assert -bounds["word"] <= closer.word_spacing < 0
+    assert closer.figure_height is not None and closer.figure_height >= bounds["figure"]
+
+
+def test_a_short_last_page_the_limits_cannot_fill_is_left_as_set_with_advice(
+        issue02_bulgarian):
+    """Issue 02's textile-south in Bulgarian ends on a page 36 % full; set as loose as
+    the limits allow it stays under 40 %: the fitter changes nothing and tells the editor
+    what to add or cut."""
+    _, unfitted_report, layout, fitted_edition = issue02_bulgarian
+    unfitted = {a.slug: a for a in unfitted_report.articles}
+    fitted = {a.slug: a for a in measure_makeup(pages_for_print(layout.document)[0],
+                                                "bg").articles}
+    [advice] = [f for f in fitted_edition.fits if f.slug == "textile-south"]
+    assert (advice.letter_spacing, advice.word_spacing, advice.figure_height) == (0, 0, None)
+    assert re.search(r"bg textile-south runs about \d+ lines onto page \d+: cut about \d+ "
+                     r"words, or add about \d+ lines", advice.note), advice.note
+    assert unfitted["textile-south"].last_page_fill < 0.4
+    assert fitted["textile-south"].pages == unfitted["textile-south"].pages
 
 
 def test_a_word_left_alone_on_a_line_is_set_back_on_one_line_fewer(issue02_bulgarian):
@@ -320,7 +337,7 @@ def test_an_opener_alone_on_its_page_is_named(project):
 def test_status_recognises_every_kind_of_fitting_note(issue02_bulgarian):
     _, _, _, fitted = issue02_bulgarian
     notes = [*(f.note for f in fitted.fits), *(m.note for m in fitted.moves)]
-    assert any("set looser" in n for n in notes) and any(" runs about " in n for n in notes)
+    assert any("set closer" in n for n in notes) and any(" runs about " in n for n in notes)
     assert any(": a table set 1 block later in the text" in n for n in notes)
     assert any(": a figure set 1 block earlier in the text" in n for n in notes)
     assert all(is_fitting_note(n) for n in notes)
