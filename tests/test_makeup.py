@@ -22,9 +22,9 @@ from magazine.sources.issue import load_issue
 from magazine.typeset import figures, fit, lines
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.fit import issue_makeup, limits
-from magazine.typeset.makeup import measure_makeup
+from magazine.typeset.makeup import line_text, measure_makeup
 from magazine.typeset.makeup_report import is_fitting_note
-from magazine.typeset.pdf import pages_for_print, pdf_bytes
+from magazine.typeset.pdf import pages_for_print, pdf_bytes, walk_boxes
 from magazine.typeset.render import lay_out_edition
 
 pytestmark = pytest.mark.build
@@ -396,3 +396,19 @@ def test_a_short_last_page_may_have_its_wide_figures_made_taller_within_the_limi
     assert heights and all(t.letter_spacing == bounds["letter"] for t in tries[-len(heights):])
     assert all(t.figure_height is None for t in fit._looser("a", bounds, wide_figures=False))
     assert f"max-height: {bounds['figure-max']:.0f}mm" in tries[-1].css()
+
+
+def test_no_page_number_of_the_contents_stands_on_a_line_of_its_own(issue02_bulgarian):
+    """Issue 02's English contents once put the leader and the page number of "The Niš
+    workshop: the strategy put to the test" and two more on a line of their own."""
+    project = issue02_bulgarian[0]
+    text = compose_edition(project, load_issue(project, "02"), EDITIONS["en"])
+    front = lay_out_edition(project, text).document.pages[1]._page_box
+    titles = [box for box in walk_boxes(front) if "toc-title" in
+              ((getattr(box, "element", None) is not None and box.element.get("class")) or "")
+              and type(box).__name__ == "BlockBox"]
+    assert len(titles) == len(text.articles)
+    for title in titles:
+        last = [line for line in walk_boxes(title) if type(line).__name__ == "LineBox"][-1]
+        words = re.sub(r"[\s.\d]", "", line_text(last))
+        assert words, f"{line_text(last)!r} stands alone under {title.element.text!r}"
