@@ -560,11 +560,14 @@ def _best_plan(paragraph: _Paragraph, before: int,
     loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
     size, now = _letter_spacing(paragraph)
     best = None
+    measured: dict = {}                 # the items of each spacing, measured once
     for lines, spacing in itertools.product(counts, spacings):
-        try:
-            items = _items(paragraph, _Measure(spacing))
-        except _Unsupported:
-            return None
+        if spacing not in measured:
+            try:
+                measured[spacing] = _items(paragraph, _Measure(spacing))
+            except _Unsupported:
+                return None
+        items = measured[spacing]
         widths = paragraph.widths[:lines]
         letters = (spacing[0] * size if spacing else now)
         room = max(0.0, letter * size - letters)    # px each letter may move further apart
