@@ -20,7 +20,7 @@ from magazine.machinery.workers import run_jobs
 from magazine.model import ArticleMakeup, EditionMakeup, EditionText, Project
 from magazine.pandoc import ast
 from magazine.sources.issue import load_issue
-from magazine.typeset import figures
+from magazine.typeset import figures, makeup
 from magazine.typeset import lines as line_setting
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.document import mark_wide_figures
@@ -194,46 +194,83 @@ def place_figures(project: Project, text: EditionText, document) -> list[figures
     """Return the figures to move down their articles' text so that the columns they left
     short fill (figures.py); each article's moves are kept by the hash of its HTML."""
     report = measure_makeup(pages_for_print(document)[0], text.edition.tag)
-    where = figures.figure_pages(document)
     cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
     bounds = limits(project)
     moves: list[figures.Move] = []
     for article in report.articles:
         composed = _article(text, article)
-        candidates = figures.tries(composed, article, where.get(article.slug, [])) \
-            if figures.gaps(article) else []
-        if not candidates:
+        if not figures.gaps(article):
             continue
         alone = dataclasses.replace(text, articles=(composed,))
         html, _ = edition_html(project, alone, fitting=True)
         key = _key(project, f"{alone.edition.tag} figures", html, bounds)
         kept = cache.get(key)
         if kept is None:
-            found = _best_move(project, alone, candidates, article.faults)
+            found = _best_moves(project, alone, article.first_page)
             kept = json.dumps([dataclasses.asdict(move) for move in found])
             cache.put(key, kept)
         moves += [figures.Move(**move) for move in json.loads(kept)]
     return moves
 
 
-def _best_move(project: Project, alone: EditionText, candidates: list[figures.Move],
-               faults) -> list[figures.Move]:
-    """Return the move whose layout of the article alone is nearest made up, as a list (none
-    when no move is better than none); the first that leaves nothing to make up ends it."""
+def _best_moves(project: Project, alone: EditionText, first_page: int) -> list[figures.Move]:
+    """Return the moves that leave the article alone nearest made up, one after another (up
+    to figures.MOST_MOVES; none when no move is better than none): each time the move whose
+    layout is nearest, the figures at the head of a column tried first, and the first that
+    leaves nothing to make up ends it. `first_page` is where the article starts in the
+    edition, for the notes."""
+    document = _alone_document(project, alone, "")
+    best = _measure_alone(document, alone)
+    offset = first_page - best.first_page
+    moves: list[figures.Move] = []
+    for _ in range(figures.MOST_MOVES):
+        if not figures.gaps(best):
+            break
+        start, current = best, figures.with_moves(alone, moves)
+        composed = current.articles[0]
+        pages = figures.figure_pages(document).get(composed.slug, [])
+        chosen = None
+        for move in _column_tops(project, current, document, best) + \
+                figures.tries(composed, best, pages):
+            laid = _alone_document(project, figures.with_moves(current, [move]), "")
+            after = _measure_alone(laid, current)
+            if figures.better(best, after):
+                best, chosen, chosen_document = after, move, laid
+                if not figures.score(after):
+                    break
+        if chosen is None:
+            break
+        page = min(fault.page for fault in start.faults if fault.kind in figures.GAPS)
+        moves.append(dataclasses.replace(chosen, note=figures.move_note(
+            alone.edition.tag, composed, chosen, page + offset)))
+        document = chosen_document
+    return moves
+
+
+def _column_tops(project: Project, alone: EditionText, document,
+                 article: ArticleMakeup) -> list[figures.Move]:
+    """Return the moves that set a figure after a short column at the head of the next
+    (figures.column_top): for each column stopping short, the figure, table or pull quote
+    that did not fit below it, the article laid out without it. A figure across both
+    columns goes to the head of the next page: after where the page's right column ends."""
     composed = alone.articles[0]
-    best, chosen = _lay_out_alone(project, alone, ""), None
-    for move in candidates:
-        after = _lay_out_alone(project, dataclasses.replace(
-            alone, articles=(figures.moved(composed, move),)), "")
-        if figures.better(best, after):
-            best, chosen = after, move
-            if not figures.score(after):
-                break
-    if chosen is None:
-        return []
-    page = min(fault.page for fault in faults if fault.kind in figures.GAPS)
-    note = figures.move_note(alone.edition.tag, composed, chosen, page)
-    return [dataclasses.replace(chosen, note=note)]
+    moves = []
+    for page, column in figures.short_columns(article):
+        found = figures.figures_after(document, composed, page, column)
+        if found is None:
+            continue
+        figure, count = found
+        run = composed.blocks[figure:figure + count]
+        if any(map(figures.is_fixed, run)):
+            continue
+        if any(_is_wide(project, alone, block) for block in run):
+            column = 1
+        rest = figures.without(composed, figure, count)
+        laid = _alone_document(project, dataclasses.replace(alone, articles=(rest,)), "")
+        move = figures.column_top(laid, rest, figure, count, page, column)
+        if move is not None and move not in moves:
+            moves.append(move)
+    return moves
 
 
 def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
@@ -269,14 +306,15 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     kept = cache.get(key)
     if kept is not None:
         return Fit(**json.loads(kept))
-    fit = _gentlest(project, alone, closer, lambda m: m.pages < article.pages and _sound(m))
+    fit = _gentlest(project, alone, closer,
+                    lambda m: m.pages < article.pages and _sound(m, article))
     if fit is not None:
         shorter = _pages(article.pages - 1)
         fit = dataclasses.replace(fit, note=_changed(
             text, fit, f"it ends on {shorter} instead of {article.pages}"))
     else:
         fit = _gentlest(project, alone, looser, lambda m: m.pages == article.pages
-                        and m.last_page_fill >= SHORT_LAST and _sound(m))
+                        and m.last_page_fill >= SHORT_LAST and _sound(m, article))
         if fit is not None:
             fit = dataclasses.replace(fit, note=_changed(text, fit, "its last page is at "
                                                          f"least {SHORT_LAST:.0%} full"))
@@ -285,9 +323,12 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
     return fit
 
 
-def _sound(article: ArticleMakeup) -> bool:
-    """Say whether a fitted layout keeps every footnote on its call's page."""
-    return not any(fault.kind == "footnote away" for fault in article.faults)
+def _sound(fitted: ArticleMakeup, article: ArticleMakeup) -> bool:
+    """Say whether a fitted layout keeps every footnote on its call's page and leaves no
+    column short (nor a hole, nor a page under half full) that `article`, as set before,
+    did not have."""
+    return not any(fault.kind == "footnote away" for fault in fitted.faults) and \
+        figures.gaps(fitted) <= figures.gaps(article)
 
 
 def _missing_lines(article: ArticleMakeup) -> float:
@@ -355,9 +396,18 @@ def _looser(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
     return tries
 
 
-def _lay_out_alone(project: Project, alone: EditionText, css: str):
-    pages, _ = pages_for_print(lay_out_edition(project, alone, css=css, fitting=True).document)
-    return measure_makeup(pages, alone.edition.tag).articles[0]
+def _lay_out_alone(project: Project, alone: EditionText, css: str) -> ArticleMakeup:
+    return _measure_alone(_alone_document(project, alone, css), alone)
+
+
+def _alone_document(project: Project, alone: EditionText, css: str):
+    """Return the layout of an article alone, its pages as they print."""
+    document = lay_out_edition(project, alone, css=css, fitting=True).document
+    return pages_for_print(document)[0]
+
+
+def _measure_alone(document, alone: EditionText) -> ArticleMakeup:
+    return measure_makeup(document, alone.edition.tag).articles[0]
 
 
 def _changed(text: EditionText, fit: Fit, result: str) -> str:
@@ -386,6 +436,7 @@ def _key(project: Project, edition: str, html: str, bounds: dict) -> str:
     code)."""
     styles = [project.styles / name for name in PDF_STYLES] + \
         sorted((project.styles / "fonts").glob("*.ttf")) + \
-        [Path(__file__), Path(line_setting.__file__), Path(figures.__file__)]
+        [Path(__file__), Path(line_setting.__file__), Path(figures.__file__),
+         Path(makeup.__file__)]
     digests = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in styles]
     return json.dumps([FIT_VERSION, edition, html, digests, bounds])

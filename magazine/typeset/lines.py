@@ -534,8 +534,9 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LineP
     (the designer's letter and word spacing, em)."""
     plans = []
     for paragraph in _paragraphs(document):
-        if not _is_justified(paragraph) or len(paragraph.lines) < 2:
-            continue
+        if not _is_justified(paragraph) or len(paragraph.lines) < 2 or \
+                paragraph.lines[0].style["text_align_last"] == "justify":
+            continue                # (a paragraph split at a column's foot, figures.py)
         before = _faults(paragraph)
         if before:
             plan = _best_plan(paragraph, before, limits)

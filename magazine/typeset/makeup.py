@@ -21,6 +21,7 @@ NATURAL_SPACE_EM = 0.24     # the word space of the magazine's text fonts (Sourc
                             # IBM Plex Sans: 0.22-0.24 em), before justification widens it
 HYPHENS = ("\u2010", "-", "\u00ad")
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+SIDES = ("left", "right")   # the columns, as a fault names them
 TEXT_PAGES = {"", None}     # named pages (cover, front, pad, back, full-image) are not text
 
 
@@ -38,6 +39,8 @@ class _Leaf:
     text: str = ""
     loose: bool = False
     unfilled: bool = False  # a justified line that fills under half its width (a lone word)
+    run_on: bool = False    # a line of a paragraph justified to its last line (figures.py
+                            # splits one so, to run on to a column's foot)
 
 
 @dataclass
@@ -93,15 +96,16 @@ def _collect(box, page: _Page, left: float, width: float, article: str,
     if getattr(box, "element_tag", "").endswith("::footnote-call"):
         page.calls.append(element)
     if kind in ("BlockBox", "TableBox", "TableCellBox", "FlexBox"):
-        column, room = _column(box, left, width), box.width
+        column, room = column_of(box, left, width), box.width
     if kind == "LineBox" or "ReplacedBox" in kind:
         height = box.height if kind == "LineBox" else box.margin_height()
-        where = column if kind == "LineBox" else _column(box, left, width)
+        where = column if kind == "LineBox" else column_of(box, left, width)
         page.leaves.append(_Leaf(page.number, where, box.position_y,
                                  box.position_y + height, article, element, _tag(box),
                                  line_text(box) if kind == "LineBox" else "",
                                  kind == "LineBox" and is_loose(box),
-                                 kind == "LineBox" and is_unfilled(box, room)))
+                                 kind == "LineBox" and is_unfilled(box, room),
+                                 kind == "LineBox" and box.style["text_align_last"] == "justify"))
     for child in getattr(box, "children", None) or ():
         _collect(child, page, left, width, article, column, room)
 
@@ -129,7 +133,9 @@ def _tag(box) -> str:
     return str(getattr(box, "element_tag", "") or "")
 
 
-def _column(box, left: float, width: float) -> int | None:
+def column_of(box, left: float, width: float) -> int | None:
+    """Return the column a box sits in on a page whose body starts at `left` and is `width`
+    wide: 0 left, 1 right, None across both."""
     if box.margin_width() > 0.6 * width:
         return None
     return 0 if box.position_x < left + width / 2 else 1
@@ -196,7 +202,7 @@ def _article(slug: str, leaves: list[_Leaf], pages: list[_Page]) -> ArticleMakeu
         faults.append(Fault("opener alone", first, "the opener's page holds none of the body"))
     order = _reading_order(leaves)
     faults += _headings_at_foot(order) + _widows_and_orphans(order) + _ladders(order) + \
-        _loose_lines(order) + _footnotes_away(slug, pages, numbers)
+        _loose_lines(order) + _footnotes_away(slug, pages, numbers) + _runs_on_short(order)
     body = [leaf for leaf in leaves if leaf.text and leaf.tag == "p"]
     words = sum(len(leaf.text.split()) for leaf in body) / len(body) if body else 0.0
     return ArticleMakeup(slug, first, last, round(last_fill, 3),
@@ -219,7 +225,7 @@ def _holes(page: _Page, runs_on: bool) -> list[Fault]:
     for column in (0, 1):
         mine = sorted((leaf for leaf in page.leaves if leaf.column in (column, None)),
                       key=lambda leaf: leaf.top)
-        side = "left" if column == 0 else "right"
+        side = SIDES[column]
         reached = mine[0].bottom if mine else page.top
         for leaf in mine[1:]:
             if leaf.top - reached > hole:
@@ -249,6 +255,15 @@ def _column_ends(order: list[_Leaf]) -> set[int]:
 def _headings_at_foot(order: list[_Leaf]) -> list[Fault]:
     return [Fault("heading at foot", order[n].page, f"{order[n].text.strip()[:40]!r}")
             for n in sorted(_column_ends(order)) if order[n].tag in HEADINGS]
+
+
+def _runs_on_short(order: list[_Leaf]) -> list[Fault]:
+    """Name a paragraph split to run on to a column's foot whose last line stops short of
+    it (a figure follows it in the middle of the column)."""
+    ends = _column_ends(order)
+    last = {id(leaf.element): n for n, leaf in enumerate(order) if leaf.run_on}
+    return [Fault("hole", order[n].page, f"a paragraph split for a figure ends mid-column at "
+                  f"{order[n].text.strip()[-30:]!r}") for n in last.values() if n not in ends]
 
 
 def _widows_and_orphans(order: list[_Leaf]) -> list[Fault]:
