@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 import shutil
+import zipfile
 
 import pypdfium2
 import pypdfium2.raw as pdfium
@@ -26,7 +27,7 @@ from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import line_text, measure_makeup
 from magazine.typeset.makeup_report import is_fitting_note
 from magazine.typeset.pdf import pages_for_print, pdf_bytes, walk_boxes
-from magazine.typeset.render import lay_out_edition
+from magazine.typeset.render import html_text, lay_out_edition
 
 pytestmark = pytest.mark.build
 
@@ -174,10 +175,10 @@ def test_a_fitted_article_is_not_fitted_again(sample, monkeypatch, edition, slug
     the next build lays nothing out alone to find it again."""
     project, _ = sample
     text = compose_edition(project, load_issue(project, "01"), EDITIONS[edition])
-    monkeypatch.setattr(fit, "_lay_out_alone", lambda *args: pytest.fail("fitted again"))
+    monkeypatch.setattr(fit, "_alone_document", lambda *args: pytest.fail("fitted again"))
     moves = fit.place_figures(project, text, lay_out_edition(project, text).document)
     placed = figures.with_moves(text, moves)
-    fits = fit.fit_edition(project, placed, lay_out_edition(project, placed).document)
+    fits = fit.fit_edition(project, text, lay_out_edition(project, placed).document)
     assert slug in [f.slug for f in fits if f.css()] + [m.slug for m in moves]
 
 
@@ -268,21 +269,59 @@ def test_an_article_is_set_closer_with_shorter_figures_to_end_a_page_earlier(
     assert closer.figure_height is not None and closer.figure_height >= bounds["figure"]
 
 
-def test_a_short_last_page_the_limits_cannot_fill_is_left_as_set_with_advice(
-        issue02_bulgarian):
-    """Issue 02's textile-south in Bulgarian ends on a page 36 % full; set as loose as
-    the limits allow it stays under 40 %: the fitter changes nothing and tells the editor
-    what to add or cut."""
-    _, unfitted_report, layout, fitted_edition = issue02_bulgarian
-    unfitted = {a.slug: a for a in unfitted_report.articles}
-    fitted = {a.slug: a for a in measure_makeup(pages_for_print(layout.document)[0],
-                                                "bg").articles}
-    [advice] = [f for f in fitted_edition.fits if f.slug == "textile-south"]
-    assert (advice.letter_spacing, advice.word_spacing, advice.figure_height) == (0, 0, None)
-    assert re.search(r"bg textile-south runs about \d+ lines onto page \d+: cut about \d+ "
-                     r"words, or add about \d+ lines", advice.note), advice.note
-    assert unfitted["textile-south"].last_page_fill < 0.4
-    assert fitted["textile-south"].pages == unfitted["textile-south"].pages
+def test_a_short_last_page_the_limits_cannot_fill_is_left_as_set_with_advice(sample):
+    """Issue 01's cluster-day in Bulgarian ends on a page 19 % full: too many lines to pull
+    back, too few to fill within the limits. The fitter changes nothing and tells the editor
+    what to cut or add."""
+    project, result = sample
+    [bulgarian] = [out for out in result.outputs if out.edition == "bg" and
+                   out.format == "print"]
+    [advice] = [note for note in bulgarian.notes if note.startswith("bg cluster-day ")]
+    assert re.fullmatch(r"bg cluster-day runs about \d+ lines onto page 10: cut about \d+ "
+                        r"words, or add about \d+ lines .*", advice), advice
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
+    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
+        project, text).document)[0], "bg").articles}["cluster-day"]
+    fitted = {a.slug: a for a in bulgarian.makeup.articles}["cluster-day"]
+    assert unfitted.last_page_fill < 0.4 and fitted.pages == unfitted.pages == 2
+    assert abs(fitted.last_page_fill - unfitted.last_page_fill) < 0.02
+
+
+def test_a_pull_quote_the_author_lets_go_is_left_out_to_end_a_page_earlier(tmp_path):
+    """Issue 01's cluster-day fills its one page in Serbian. With a pull quote that its
+    author marks optional (`::: optional`) it runs onto a second page, more than closer
+    setting can pull back: the print leaves the quote out and ends on one page again; the
+    e-book keeps it."""
+    project = Project(tmp_path)
+    for room in ("issues", "styles", "translations"):
+        shutil.copytree(REPO / room, tmp_path / room, ignore=shutil.ignore_patterns("02"))
+    quote = ("Ako posle Dana klastera svaka firma ode kući sa jednim novim poznanstvom s "
+             "druge strane granice, i ako se bar polovina tih poznanstava za godinu dana "
+             "pretvori u posao, projekat je uradio ono zbog čega je pokrenut, a region je "
+             "dobio nešto što nijedan fond ne može da kupi: naviku da se sarađuje.")
+    article = project.issues / "01" / "articles" / "cluster-day.md"
+    source = article.read_text(encoding="utf-8")
+    heading = "## Od seminara do radionice"
+    article.write_text(source.replace(heading, f"::: optional\n> {quote}\n:::\n\n{heading}"),
+                       encoding="utf-8")
+    done = run_magazine(project, "build", "01", "-e", "sr-Latn")
+    assert done.returncode == 0, done.stderr
+    assert "sr-Latn cluster-day: its pull quote left out so that it ends on 1 page instead " \
+           "of 2" in done.stdout
+    build = project.build / "01"
+    words = " ".join(quote.split()[:6])
+    printed = [" ".join(text.split()) for text in page_texts(
+        build / output_name("01", "sr-Latn", "print"))]
+    assert not any(words in text for text in printed)
+    assert sum("Dan klastera u Nišu otvara završnu fazu" in text for text in printed) >= 1
+    report = json.loads(run_magazine(project, "makeup", "01", "-e", "sr-Latn", "--format",
+                                     "json").stdout)
+    [makeup] = [a for e in report for a in e["articles"] if a["slug"] == "cluster-day"]
+    assert makeup["first_page"] == makeup["last_page"]
+    with zipfile.ZipFile(build / output_name("01", "sr-Latn", "epub")) as book:
+        chapters = " ".join(" ".join(html_text(book.read(name).decode()).split())
+                            for name in book.namelist() if name.endswith(".xhtml"))
+    assert words in chapters
 
 
 def test_a_word_left_alone_on_a_line_is_set_back_on_one_line_fewer(issue02_bulgarian):
@@ -410,10 +449,16 @@ def test_an_opener_alone_on_its_page_is_named(project):
 def test_status_recognises_every_kind_of_fitting_note(issue02_bulgarian):
     _, _, _, fitted = issue02_bulgarian
     notes = [*(f.note for f in fitted.fits), *(m.note for m in fitted.moves)]
-    assert any("set closer" in n for n in notes) and any(" runs about " in n for n in notes)
+    assert any("set closer" in n for n in notes)
     assert any(": a table set 1 block later in the text" in n for n in notes)
-    assert any(": a figure set 1 block earlier in the text" in n for n in notes)
+    assert any(" at the head of a column with a paragraph running on" in n for n in notes)
     assert all(is_fitting_note(n) for n in notes)
+    assert all(is_fitting_note(n) for n in (
+        "bg cluster-day runs about 19 lines onto page 10: cut about 115 words, or add about "
+        "21 lines (a picture, a pull quote), or allow closer setting",
+        "sr-Latn cluster-day: its pull quote left out so that it ends on 1 page instead of 2",
+        "en survey: a figure and a table set 2 blocks later in the text, at the head of a "
+        "column with a paragraph running on around it, so that the columns of page 6 fill"))
     assert not is_fitting_note("12 pages, a multiple of 4")
     assert not is_fitting_note("fonts cut to the text: 1.9 MB -> 0.32 MB")
 

@@ -167,9 +167,34 @@ def literal_quotes(blocks: list, language: str) -> list:
 
 def _article_div(article: ComposedArticle, footnotes_on_page: bool, issue_dir) -> dict:
     blocks = _page_footnotes(article.blocks) if footnotes_on_page else article.blocks
-    blocks = _drop_cap(mark_wide_figures(blocks, issue_dir))
+    blocks = _drop_cap(mark_wide_figures(_name_optional(blocks, article.slug), issue_dir))
     return Div([Div(_opener(article), ["opener"]), *_full_page_breaks(blocks)], ["article"],
                article.slug)
+
+
+def is_optional_quote(block: dict) -> bool:
+    """Say whether a block is a pull quote the author lets the copy fitting drop: a fenced
+    div of class "optional" (`::: optional`) around a block quote."""
+    return block["t"] == "Div" and "optional" in ast.classes(block) and \
+        [b["t"] for b in ast.content(block)] == ["BlockQuote"]
+
+
+def optional_ids(article: ComposedArticle) -> list[str]:
+    """Return the print's ids of the article's pull quotes the fitting may drop, in order."""
+    return [f"{article.slug}-optional-{n}" for n in
+            range(1, sum(map(is_optional_quote, article.blocks)) + 1)]
+
+
+def _name_optional(blocks: list, slug: str) -> list:
+    """Give each pull quote the fitting may drop its id (optional_ids)."""
+    named, count = [], 0
+    for block in blocks:
+        if is_optional_quote(block):
+            count += 1
+            ident, classes, attributes = ast.attr_of(block)
+            block = ast.with_attr(block, [f"{slug}-optional-{count}", classes, attributes])
+        named.append(block)
+    return named
 
 
 def figure_has_class(figure: dict, name: str) -> bool:

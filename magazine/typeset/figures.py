@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from magazine.model import ArticleMakeup, ComposedArticle, EditionText
 from magazine.pandoc import ast
 from magazine.pandoc.ast import Div, Para, plain_text
-from magazine.typeset.document import figure_has_class
+from magazine.typeset.document import figure_has_class, is_optional_quote
 from magazine.typeset.makeup import HYPHENS, SHORT_LAST, SIDES, article_of, column_of, line_text
 
 MAX_SHIFT = 4                               # blocks a figure may move down the text
@@ -98,7 +98,7 @@ def tries(composed: ComposedArticle, article: ArticleMakeup, pages: list[int]) -
     later and so on; never to the article's start, after a heading or a paragraph ending in
     a colon, nor across a heading or a full-page picture."""
     blocks = composed.blocks
-    figures = [n for n, block in enumerate(blocks) if block["t"] in MOVABLE]
+    figures = [n for n, block in enumerate(blocks) if is_movable(block)]
     if len(figures) != len(pages):          # one inside another block: none is moved
         return []
     short = {fault.page for fault in article.faults if fault.kind in GAPS}
@@ -115,6 +115,12 @@ def tries(composed: ComposedArticle, article: ArticleMakeup, pages: list[int]) -
                     and not _introduces(blocks[earlier]):
                 moves.append(Move(composed.slug, figure, earlier))
     return moves
+
+
+def is_movable(block: dict) -> bool:
+    """Say whether a block is a figure, a table or a pull quote (one the fitter may drop,
+    too: a div.optional around it)."""
+    return block["t"] in MOVABLE or is_optional_quote(block)
 
 
 def _introduces(block: dict) -> bool:
@@ -190,10 +196,10 @@ def figures_after(document, composed: ComposedArticle, page: int,
         return None
     ends = max(mine, key=lambda leaf: leaf[2])[3]
     blocks = composed.blocks
-    first = next((n for n in range(ends + 1, len(blocks)) if blocks[n]["t"] in MOVABLE), None)
+    first = next((n for n in range(ends + 1, len(blocks)) if is_movable(blocks[n])), None)
     if first is None:
         return None
-    count = next((n for n in range(first, len(blocks)) if blocks[n]["t"] not in MOVABLE),
+    count = next((n for n in range(first, len(blocks)) if not is_movable(blocks[n])),
                  len(blocks)) - first
     return first, count
 
@@ -290,8 +296,8 @@ def move_note(edition: str, composed: ComposedArticle, move: Move, page: int) ->
     later = move.after > move.figure
     shift = move.after - move.figure - move.count + 1 if later else \
         move.figure - move.after - 1
-    kind = " and a ".join({"Table": "table", "BlockQuote": "pull quote"}.get(block["t"], "figure")
-                          for block in composed.blocks[move.figure:move.figure + move.count])
+    kind = " and a ".join({"Table": "table", "BlockQuote": "pull quote", "Div": "pull quote"}.get(
+        block["t"], "figure") for block in composed.blocks[move.figure:move.figure + move.count])
     where = ", at the head of a column with a paragraph running on around it" \
         if move.words else ""
     return (f"{edition} {move.slug}: a {kind} set {shift} block{'s' if shift != 1 else ''} "

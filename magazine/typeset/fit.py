@@ -23,7 +23,7 @@ from magazine.sources.issue import load_issue
 from magazine.typeset import figures, makeup
 from magazine.typeset import lines as line_setting
 from magazine.typeset.compose import compose_edition
-from magazine.typeset.document import mark_wide_figures
+from magazine.typeset.document import mark_wide_figures, optional_ids
 from magazine.typeset.lines import Edit, LinePlan, Spaced, check_plans, lines_note, plan_lines
 from magazine.typeset.makeup import SHORT_LAST, measure_makeup
 from magazine.typeset.pdf import pages_for_print
@@ -31,7 +31,7 @@ from magazine.typeset.render import Layout, edition_html, lay_out_edition
 
 log = logging.getLogger(__name__)
 
-FIT_VERSION = 4                         # a new fitting rule: every article is fitted again
+FIT_VERSION = 5                         # a new fitting rule: every article is fitted again
 STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try goes
 # Set as close as the limits allow, a text loses at most about this share of its lines, and
 # a paragraph's last two lines go together; an article running more lines onto its last page
@@ -55,10 +55,13 @@ class Fit:
     word_spacing: float = 0.0           # em
     figure_height: float | None = None  # mm, the wide figures' height when made shorter
     note: str = ""
+    drop: tuple[str, ...] = ()          # the ids of the pull quotes left out (::: optional)
+    moves: tuple[figures.Move, ...] | None = None   # the figures placed again for this
+                                                    # setting (None: as they were placed)
 
     def css(self) -> str:
         """Return the stylesheet that sets the article so."""
-        rules = []
+        rules = [f"#{ident} {{ display: none; }}" for ident in self.drop]
         if self.letter_spacing or self.word_spacing:
             rules.append(f"#{self.slug} .body p, #{self.slug} .body li {{ "
                          f"letter-spacing: {self.letter_spacing:.4f}em; "
@@ -144,8 +147,14 @@ def _from_json(kept: str) -> tuple[list[Fit], list[figures.Move], list[LinePlan]
                       tuple(Spaced(tuple(e["node"]), e["field"], e["start"], e["end"],
                                    e["letters"]) for e in p["spaced"]))
              for p in record["plans"]]
-    return ([Fit(**fit) for fit in record["fits"]],
+    return ([_fit_of(fit) for fit in record["fits"]],
             [figures.Move(**move) for move in record["moves"]], plans)
+
+
+def _fit_of(record: dict) -> Fit:
+    moves = record.get("moves")
+    return Fit(**{**record, "drop": tuple(record.get("drop", ())),
+                  "moves": None if moves is None else tuple(figures.Move(**m) for m in moves)})
 
 
 def _css(fits: list[Fit]) -> str:
@@ -155,13 +164,20 @@ def _css(fits: list[Fit]) -> str:
 def _fit_and_set(project: Project, text: EditionText, bounds: dict,
                  prepared: tuple[str, list[str]]) -> Fitted:
     layout = lay_out_edition(project, text, prepared=prepared)
+    written = text
     moves = place_figures(project, text, layout.document)
     if moves:
         log.info("%s: laying out the pages again, figures placed", text.edition.tag)
         text = figures.with_moves(text, moves)
         prepared = edition_html(project, text)
         layout = lay_out_edition(project, text, prepared=prepared)
-    fits = fit_edition(project, text, layout.document)
+    fits = fit_edition(project, written, layout.document)
+    placed = {fit.slug: list(fit.moves) for fit in fits if fit.moves is not None}
+    if placed:                          # the figures as placed for each setting
+        moves = [move for move in moves if move.slug not in placed] + \
+            [move for again in placed.values() for move in again]
+        text = figures.with_moves(written, moves)
+        prepared = edition_html(project, text)
     css = _css(fits)
     if css:
         log.info("%s: laying out the pages again, fitted", text.edition.tag)
@@ -206,20 +222,21 @@ def place_figures(project: Project, text: EditionText, document) -> list[figures
         key = _key(project, f"{alone.edition.tag} figures", html, bounds)
         kept = cache.get(key)
         if kept is None:
-            found = _best_moves(project, alone, article.first_page)
+            found, _ = _best_moves(project, alone, article.first_page)
             kept = json.dumps([dataclasses.asdict(move) for move in found])
             cache.put(key, kept)
         moves += [figures.Move(**move) for move in json.loads(kept)]
     return moves
 
 
-def _best_moves(project: Project, alone: EditionText, first_page: int) -> list[figures.Move]:
-    """Return the moves that leave the article alone nearest made up, one after another (up
-    to figures.MOST_MOVES; none when no move is better than none): each time the move whose
-    layout is nearest, the figures at the head of a column tried first, and the first that
-    leaves nothing to make up ends it. `first_page` is where the article starts in the
-    edition, for the notes."""
-    document = _alone_document(project, alone, "")
+def _best_moves(project: Project, alone: EditionText, first_page: int,
+                css: str = "") -> tuple[list[figures.Move], ArticleMakeup]:
+    """Return the moves that leave the article alone (set with `css`) nearest made up, one
+    after another (up to figures.MOST_MOVES; none when no move is better than none): each
+    time the move whose layout is nearest, the figures at the head of a column tried first,
+    and the first that leaves nothing to make up ends it; and the article's makeup so.
+    `first_page` is where the article starts in the edition, for the notes."""
+    document = _alone_document(project, alone, css)
     best = _measure_alone(document, alone)
     offset = first_page - best.first_page
     moves: list[figures.Move] = []
@@ -230,9 +247,9 @@ def _best_moves(project: Project, alone: EditionText, first_page: int) -> list[f
         composed = current.articles[0]
         pages = figures.figure_pages(document).get(composed.slug, [])
         chosen = None
-        for move in _column_tops(project, current, document, best) + \
+        for move in _column_tops(project, current, document, best, css) + \
                 figures.tries(composed, best, pages):
-            laid = _alone_document(project, figures.with_moves(current, [move]), "")
+            laid = _alone_document(project, figures.with_moves(current, [move]), css)
             after = _measure_alone(laid, current)
             if figures.better(best, after):
                 best, chosen, chosen_document = after, move, laid
@@ -244,11 +261,11 @@ def _best_moves(project: Project, alone: EditionText, first_page: int) -> list[f
         moves.append(dataclasses.replace(chosen, note=figures.move_note(
             alone.edition.tag, composed, chosen, page + offset)))
         document = chosen_document
-    return moves
+    return moves, best
 
 
-def _column_tops(project: Project, alone: EditionText, document,
-                 article: ArticleMakeup) -> list[figures.Move]:
+def _column_tops(project: Project, alone: EditionText, document, article: ArticleMakeup,
+                 css: str) -> list[figures.Move]:
     """Return the moves that set a figure after a short column at the head of the next
     (figures.column_top): for each column stopping short, the figure, table or pull quote
     that did not fit below it, the article laid out without it. A figure across both
@@ -266,7 +283,7 @@ def _column_tops(project: Project, alone: EditionText, document,
         if any(_is_wide(project, alone, block) for block in run):
             column = 1
         rest = figures.without(composed, figure, count)
-        laid = _alone_document(project, dataclasses.replace(alone, articles=(rest,)), "")
+        laid = _alone_document(project, dataclasses.replace(alone, articles=(rest,)), css)
         move = figures.column_top(laid, rest, figure, count, page, column)
         if move is not None and move not in moves:
             moves.append(move)
@@ -274,8 +291,8 @@ def _column_tops(project: Project, alone: EditionText, document,
 
 
 def fit_edition(project: Project, text: EditionText, document) -> list[Fit]:
-    """Return how each article that runs onto a short last page is to be set (the edition
-    laid out as `document`, not yet fitted)."""
+    """Return how each article that runs onto a short last page is to be set: `text` is the
+    edition as written, `document` its layout with the figures placed, not yet fitted."""
     pages, _ = pages_for_print(document)
     report = measure_makeup(pages, text.edition.tag)
     cache = DiskCache(project.build / text.issue.id / ".cache" / "fit")
@@ -287,33 +304,42 @@ def fit_article(project: Project, text: EditionText, article: ArticleMakeup,
                 cache: DiskCache) -> Fit:
     """Return the gentlest setting within the limits that lays the article out on one page
     less, else the gentlest that fills its last page to SHORT_LAST on as many pages, else
-    the advice of what to cut or add. `article` is its makeup in the edition: an article
-    starts on a page of its own, so alone it lays out the same."""
+    the advice of what to cut or add. `text` is the edition as written (its figures not yet
+    placed), `article` the article's makeup in the edition as placed: an article starts on
+    a page of its own, so alone it lays out the same."""
     bounds = limits(project)
     wides = sum(_is_wide(project, text, block) for block in _article(text, article).blocks)
     wide = wides > 0
     closer = _candidates(article.slug, bounds, wide) \
         if wide or article.last_page_lines <= SHRINKS_AT_MOST * article.lines + WIDOWS else []
+    # then with the pull quotes the author lets go left out, and set closer still
+    dropped = tuple(optional_ids(_article(text, article)))
+    leaving = [dataclasses.replace(fit, drop=dropped) for fit in
+               [Fit(article.slug), *_candidates(article.slug, bounds, wide)]] if dropped else []
     taller = max(0.0, bounds["figure-max"] - bounds["figure-full"]) // FIGURE_STEP
     looser = _looser(article.slug, bounds, wide) \
         if _missing_lines(article) <= SHRINKS_AT_MOST * article.lines + \
         wides * taller * LINES_PER_STEP else []
-    if not closer and not looser:
+    if not closer and not looser and not leaving:
         return Fit(article.slug, note=_advice(text, article, bounds, wide))
     alone = dataclasses.replace(text, articles=(_article(text, article),))
     html, _ = edition_html(project, alone, fitting=True)
     key = _key(project, alone.edition.tag, html, bounds)
     kept = cache.get(key)
     if kept is not None:
-        return Fit(**json.loads(kept))
-    fit = _gentlest(project, alone, closer,
-                    lambda m: m.pages < article.pages and _sound(m, article))
+        return _fit_of(json.loads(kept))
+
+    def fewer(m: ArticleMakeup) -> bool:
+        return m.pages < article.pages and _sound(m, article)
+    first = article.first_page
+    fit = _gentlest(project, alone, first, closer, fewer) or \
+        _gentlest(project, alone, first, leaving, fewer)
     if fit is not None:
         shorter = _pages(article.pages - 1)
         fit = dataclasses.replace(fit, note=_changed(
             text, fit, f"it ends on {shorter} instead of {article.pages}"))
     else:
-        fit = _gentlest(project, alone, looser, lambda m: m.pages == article.pages
+        fit = _gentlest(project, alone, first, looser, lambda m: m.pages == article.pages
                         and m.last_page_fill >= SHORT_LAST and _sound(m, article))
         if fit is not None:
             fit = dataclasses.replace(fit, note=_changed(text, fit, "its last page is at "
@@ -353,21 +379,27 @@ def _is_wide(project: Project, text: EditionText, block: dict) -> bool:
         mark_wide_figures([block], text.issue.path)[0])
 
 
-def _gentlest(project: Project, alone: EditionText, candidates: list[Fit], works) -> Fit | None:
+def _gentlest(project: Project, alone: EditionText, first_page: int, candidates: list[Fit],
+              works) -> Fit | None:
     """Return the gentlest candidate whose layout of the article `works(makeup)`, trying the
-    strongest first (when it does not work, none does), then halving."""
-    def tried(candidate: Fit) -> bool:
-        return works(_lay_out_alone(project, alone, candidate.css()))
-    if not candidates or not tried(candidates[-1]):
+    strongest first (when it does not work, none does), then halving; each is laid out with
+    its figures placed for it again (a setting moves where a column ends), and the one
+    returned carries those moves."""
+    placed: dict[int, list[figures.Move]] = {}
+
+    def tried(n: int) -> bool:
+        placed[n], makeup = _best_moves(project, alone, first_page, candidates[n].css())
+        return works(makeup)
+    if not candidates or not tried(len(candidates) - 1):
         return None
     low, high = 0, len(candidates) - 1          # candidates[high] works; find the first that does
     while low < high:
         middle = (low + high) // 2
-        if tried(candidates[middle]):
+        if tried(middle):
             high = middle
         else:
             low = middle + 1
-    return candidates[high]
+    return dataclasses.replace(candidates[high], moves=tuple(placed[high]))
 
 
 def _candidates(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
@@ -415,7 +447,11 @@ def _changed(text: EditionText, fit: Fit, result: str) -> str:
     if fit.figure_height is not None:
         parts.append(f"wide figures at most {fit.figure_height:.0f} mm")
     how = "closer" if fit.letter_spacing < 0 or fit.word_spacing < 0 else "looser"
-    return f"{text.edition.tag} {fit.slug}: set {how} ({'; '.join(parts)}) so that {result}"
+    done = [f"set {how} ({'; '.join(parts)})"] if fit.letter_spacing or fit.word_spacing \
+        or fit.figure_height is not None else []
+    if fit.drop:
+        done.insert(0, f"its pull quote{'s' if len(fit.drop) > 1 else ''} left out")
+    return f"{text.edition.tag} {fit.slug}: {' and '.join(done)} so that {result}"
 
 
 def _advice(text: EditionText, article: ArticleMakeup, bounds: dict, wide: bool) -> str:

@@ -11,8 +11,10 @@ from magazine.model import ArticleMakeup, EditionMakeup, Issue, Project
 
 # the notes typeset/fit.py leaves on a print output: what it set closer or looser, the figures,
 # tables and pull quotes it moved, or what it asks to cut or add
+_FIGURE = r"an? (figure|table|pull quote)"
 _FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines"
-                      r"|: an? (figure|table|pull quote) set \d+ blocks? (later|earlier) "
+                      r"|: (its pull quotes? left out|set (closer|looser) \()"
+                      rf"|: {_FIGURE}( and {_FIGURE})* set \d+ blocks? (later|earlier) "
                       r"in the text)")
 
 
