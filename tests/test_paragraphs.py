@@ -2,6 +2,7 @@
 with the best breaks of the whole paragraph (typeset/lines.py), on as many lines, and the
 pages stay as they were made up."""
 
+import dataclasses
 import re
 import shutil
 from xml.etree import ElementTree
@@ -224,3 +225,32 @@ def test_a_hyphen_below_a_drop_cap_is_printed_as_a_hyphen_pango_breaks_after():
     first = next(box for box in walk_boxes(HTML(string=html).render().pages[0]._page_box)
                  if type(box).__name__ == "LineBox")
     assert lines.line_words(first) == "проектът Балкански клъс\u2010"
+
+
+def test_a_plan_weasyprint_runs_past_is_set_again_with_hyphens():
+    """sr-Cyrl sofia-press: the paragraph with a ladder of six hyphenated lines is planned
+    with soft hyphens, and WeasyPrint 70 runs its second line on to the next chosen soft
+    hyphen; with those written as hyphens (U+2010) the plan comes out line for line."""
+    project = Project(REPO)
+    text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
+    alone = dataclasses.replace(text, articles=tuple(
+        a for a in text.articles if a.slug == "sofia-press"))
+    layout = lay_out_edition(project, alone, fitting=True)
+    [paragraph] = [p for p in lines._paragraphs(layout.document)
+                   if lines.line_words(p.lines[0]).startswith("Извршна директорка")]
+    bounds = fit.limits(project)
+    plan = lines._best_plan(paragraph, lines._faults(paragraph),
+                            (bounds["letter"], bounds["word"]))
+    assert plan is not None and plan.faults_before > plan.faults_after == 0
+    soft = lay_out_edition(project, alone, fitting=True, lines=[plan])
+    assert lines.check_plans(soft.document, [plan]) == [plan]       # as WeasyPrint 70 does
+    hard = lines.with_hyphens(plan)
+    assert hard is not None and lines.with_hyphens(hard) is None
+    laid = lay_out_edition(project, alone, fitting=True, lines=[hard])
+    assert lines.check_plans(laid.document, [hard]) == []
+    [again] = [p for p in lines._paragraphs(laid.document) if p.path == paragraph.path]
+    assert [lines.line_words(line) for line in again.lines][:3] == [
+        "Извршна директорка Фондације Красимира Ве\u2010",
+        "лева објаснила је да је документ резултат готово",
+        "годину дана рада и анкете међу 214 организаци\u2010"]
+    assert lines._faults(again) == 0

@@ -191,7 +191,9 @@ def _fit_and_set(project: Project, text: EditionText, bounds: dict,
         wrong = check_plans(candidate.document, plans)
         if not wrong:
             return Fitted(candidate, fits, moves, plans)
-        plans = [plan for plan in plans if plan not in wrong]
+        # a plan that did not come out is tried once more with hyphens, then dropped
+        again = [hard for plan in wrong if (hard := line_setting.with_hyphens(plan))]
+        plans = [plan for plan in plans if plan not in wrong] + again
     return Fitted(layout, fits, moves, [])
 
 

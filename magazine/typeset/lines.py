@@ -812,6 +812,18 @@ def check_plans(document, plans: list[LinePlan]) -> list[LinePlan]:
     return wrong
 
 
+def with_hyphens(plan: LinePlan) -> LinePlan | None:
+    """Return the plan with its chosen soft hyphens written as hyphens (U+2010), which end a
+    run and where Pango breaks; None when it has none. WeasyPrint 70 sometimes runs a line
+    that follows one broken at a soft hyphen on to the next chosen soft hyphen, past the
+    space where it was to end (seen in sr-Cyrl sofia-press: a ladder of 6 lines kept)."""
+    if not any(edit.kind == "shy" for edit in plan.edits):
+        return None
+    return dataclasses.replace(plan, edits=tuple(
+        dataclasses.replace(edit, kind="hyphen") if edit.kind == "shy" else edit
+        for edit in plan.edits))
+
+
 def _overflows(line, room_right: float) -> bool:
     right = max((child.position_x + child.margin_width() for child in line.children
                  if child.is_in_normal_flow()), default=line.position_x)
