@@ -388,6 +388,24 @@ def test_a_figure_that_left_a_column_short_heads_the_next_with_the_text_running_
     assert abs(tail[0].position_x - photo.position_x) < 1       # not indented
 
 
+def test_a_paragraph_split_for_a_figure_is_set_again_with_its_last_line_full(
+        issue02_bulgarian):
+    """The first part of a paragraph split for a figure is justified to its last line. Set
+    again with the best breaks (its last line counted as full, not free), it loses its loose
+    lines and still ends at its column's foot."""
+    _, _, layout, fitted = issue02_bulgarian
+    laid = {(p.article, p.path): p for p in lines._paragraphs(layout.document)}
+    heads = [(plan, laid[plan.article, plan.path]) for plan in fitted.plans
+             if laid[plan.article, plan.path].justified_last]
+    assert heads
+    for plan, paragraph in heads:
+        assert plan.faults_after == 0 < plan.faults_before
+        assert lines._faults(paragraph) == 0
+    report = measure_makeup(pages_for_print(layout.document)[0], "bg")
+    assert not any("split for a figure" in fault.detail for article in report.articles
+                   for fault in article.faults)
+
+
 def test_a_paragraph_is_split_after_its_words_with_its_emphasis_on_both_sides():
     """The split keeps the inline markup of each side and drops the space between."""
     def Emph(inlines: list) -> dict:

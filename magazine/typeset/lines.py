@@ -109,6 +109,7 @@ class _Paragraph:
     widths: list[float]                 # the width each line may fill
     rights: list[float]                 # where each line's room ends, px from the page's left
     beside: list[bool]                  # whether the line is set beside a float (a drop cap)
+    justified_last: bool = False        # its last line justified too (split for a figure)
 
 
 def element_paths(root) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -149,7 +150,8 @@ def _paragraphs(document) -> list[_Paragraph]:
                 continue
             article, path = paths[id(box.element)]
             paragraph = found.setdefault(id(box.element),
-                                         _Paragraph(box.element, article, path, [], [], [], []))
+                                         _Paragraph(box.element, article, path, [], [], [], [],
+                                                    box.style["text_align_last"] == "justify"))
             right = box.content_box_x() + box.width
             for line in lines:              # a line beside a float starts after it
                 indent = _indent(box) if not paragraph.lines else 0.0
@@ -417,7 +419,7 @@ def _chars_width(chars: list[tuple], measure: _Measure) -> float:
 # --- The best breaks
 
 def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] = (),
-                 letter: Sequence[float] = ()) -> list[int] | None:
+                 letter: Sequence[float] = (), justified_last: bool = False) -> list[int] | None:
     """Return the indices of the items where the lines end (the last is len(items)), for
     exactly len(widths) lines, with the least demerits; None when there is no way. A line
     marked in `full` holds as much as the greedy breaker puts on it: its next word does
@@ -468,7 +470,7 @@ def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] =
                             break
                         continue
                     room = widths[lines] - EPSILON - natural
-                    cost = _line_demerits(room, gaps, size, is_last, hyphen,
+                    cost = _line_demerits(room, gaps, size, is_last and not justified_last, hyphen,
                                           (letters[end] - letters[start]) * letter[lines])
                     if cost is None:
                         break
@@ -534,9 +536,8 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LineP
     (the designer's letter and word spacing, em)."""
     plans = []
     for paragraph in _paragraphs(document):
-        if not _is_justified(paragraph) or len(paragraph.lines) < 2 or \
-                paragraph.lines[0].style["text_align_last"] == "justify":
-            continue                # (a paragraph split at a column's foot, figures.py)
+        if not _is_justified(paragraph) or len(paragraph.lines) < 2:
+            continue
         before = _faults(paragraph)
         if before:
             plan = _best_plan(paragraph, before, limits)
@@ -574,15 +575,16 @@ def _best_plan(paragraph: _Paragraph, before: int,
         room = max(0.0, letter * size - letters)    # px each letter may move further apart
         # beside a float a span moves its line below it: those lines keep their letters
         apart = [0.0 if beside else room for beside in paragraph.beside[:lines]]
-        breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart)
+        breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart,
+                              paragraph.justified_last)
         if breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
             items = [dataclasses.replace(item, edits=tuple(
                 dataclasses.replace(edit, kind="hyphen") for edit in item.edits))
                 if n in after else item for n, item in enumerate(items)]
         if breaks is None or _joined(items, breaks, widths):
             continue
-        extras = _letters_apart(items, breaks, widths, apart)
-        if max(_word_spaces(items, breaks, widths, extras)) > loosest:
+        extras = _letters_apart(items, breaks, widths, apart, paragraph.justified_last)
+        if max(_word_spaces(items, breaks, widths, extras, paragraph.justified_last)) > loosest:
             continue        # a plan never sets a line looser than the loosest it had
         plan = _plan(paragraph, items, breaks, widths, before, spacing, extras, letters)
         if best is None or plan.faults_after < best.faults_after:
@@ -620,16 +622,18 @@ def _letter_spacing(paragraph: _Paragraph) -> tuple[float, float]:
     return 16.0, 0.0
 
 
-def _line_parts(items: list[_Item], breaks: list[int], widths: list[float]) -> Iterator[tuple]:
+def _line_parts(items: list[_Item], breaks: list[int], widths: list[float],
+                justified_last: bool = False) -> Iterator[tuple]:
     """Yield each line the breaks make: its items, its width's room beyond its natural
-    width (px), its word spaces and the characters letter spacing widens."""
+    width (px), its word spaces, the characters letter spacing widens and whether it is set
+    as a last line, not justified."""
     start = 0
     for end, width in zip(breaks, widths, strict=False):
         line = items[start:end]
         natural = sum(i.width for i in line if i.kind != "penalty") + (
             items[end].width if end < len(items) and items[end].kind == "penalty" else 0.0)
         yield (line, width - natural, sum(1 for i in line if i.kind == "glue"),
-               sum(i.letters for i in line), end == len(items))
+               sum(i.letters for i in line), end == len(items) and not justified_last)
         start = end + 1
 
 
@@ -643,14 +647,14 @@ def _joined(items: list[_Item], breaks: list[int], widths: list[float]) -> bool:
 
 
 def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
-                   apart: list[float]) -> list[float]:
+                   apart: list[float], justified_last: bool = False) -> list[float]:
     """Return how much further apart (px) each line's letters are set: none, but on a line
     its word spaces alone would leave loose, as far as its spaces come to LETTERED_EM (and
     never beyond `apart`)."""
     size = _size(items)
     extras = []
-    for (_, room, gaps, letters, last), most in zip(_line_parts(items, breaks, widths), apart,
-                                                    strict=True):
+    for (_, room, gaps, letters, last), most in zip(
+            _line_parts(items, breaks, widths, justified_last), apart, strict=True):
         loose = not last and gaps and room - EPSILON > gaps * (LOOSE_EM - NATURAL_SPACE_EM) * size
         need = (room - EPSILON - gaps * (LETTERED_EM - NATURAL_SPACE_EM) * size) / max(letters, 1)
         extras.append(min(most, need) if loose and most else 0.0)
@@ -658,14 +662,14 @@ def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
 
 
 def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float],
-                 extras: Sequence[float] = ()) -> list[float]:
+                 extras: Sequence[float] = (), justified_last: bool = False) -> list[float]:
     """Return the word space of each line the breaks make, em (the last line's natural),
     with each line's letters `extras` px further apart."""
     size = _size(items)
     extras = list(extras) or [0.0] * len(breaks)
     spaces = []
-    for (_, room, gaps, letters, last), extra in zip(_line_parts(items, breaks, widths),
-                                                     extras, strict=True):
+    for (_, room, gaps, letters, last), extra in zip(
+            _line_parts(items, breaks, widths, justified_last), extras, strict=True):
         stretch = (room - extra * letters) / max(gaps, 1) / size if not last else 0.0
         spaces.append(NATURAL_SPACE_EM + max(stretch, 0.0))
     return spaces
@@ -707,7 +711,8 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], widths: 
             edits += item.edits
         line += n in chosen
     lines, start, after, run = [], 0, 0, 0
-    for end, space in zip(breaks, _word_spaces(items, breaks, widths, extras),
+    for end, space in zip(breaks, _word_spaces(items, breaks, widths, extras,
+                                               paragraph.justified_last),
                           strict=True):
         words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
                         for i in items[start:end])
