@@ -146,9 +146,9 @@ class Edition:
     hyphenation: str
 
 
-FAULT_KINDS = ("underfull page", "hole", "short column", "short last page", "opener alone",
-               "heading at foot", "orphan", "widow", "hyphen ladder", "loose line",
-               "footnote away", "blank page", "contents overflow")
+FAULT_KINDS = ("underfull page", "hole", "short column", "lines above a figure",
+               "short last page", "opener alone", "heading at foot", "orphan", "widow",
+               "hyphen ladder", "loose line", "footnote away", "blank page", "contents overflow")
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,26 @@ def test_a_figure_that_leaves_a_column_short_is_placed_where_the_columns_fill(sa
     assert len(pages) == 1 and fitted.first_page <= pages[0] <= fitted.last_page
 
 
+def test_lines_left_above_a_figure_are_set_under_it(sample):
+    """Issue 01's sofia-meetings in English: the timeline across both columns did not fit
+    at page 7's foot, and the last two lines of the paragraph before it stood alone above it
+    at the head of page 8. The paragraph is split at page 7's foot, the timeline heads page
+    8 and the two lines go under it."""
+    project, result = sample
+    [english] = [out for out in result.outputs if out.edition == "en" and
+                 out.format == "print"]
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS["en"])
+    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
+        project, text).document)[0], "en").articles}["sofia-meetings"]
+    assert [(f.page, f.detail) for f in unfitted.faults if f.kind == "lines above a figure"] \
+        == [(8, "2 lines alone above a figure at the head of the left column")]
+    fitted = {a.slug: a for a in english.makeup.articles}["sofia-meetings"]
+    assert not any(fault.kind in figures.GAPS for fault in fitted.faults)
+    assert "en sofia-meetings: a figure set inside the paragraph before it, at the head of a " \
+           "column with a paragraph running on around it, so that the columns of page 8 " \
+           "fill" in english.notes
+
+
 def test_what_cannot_be_fitted_is_told_in_the_editions_terms(sample):
     _, result = sample
     notes = [n for out in result.outputs for n in out.notes if " runs about " in n]

@@ -27,7 +27,8 @@ from magazine.typeset.makeup import HYPHENS, SHORT_LAST, SIDES, article_of, colu
 
 MAX_SHIFT = 4                               # blocks a figure may move down the text
 MOST_MOVES = 3                              # moves made one after another in an article
-GAPS = ("short column", "hole", "underfull page")
+GAPS = ("short column", "hole", "underfull page", "lines above a figure")
+WEIGHTS = {"lines above a figure": 0.5}     # a line or two is less white than a short column
 MOVABLE = {"Figure": "figure", "Table": "table",    # blocks that do not break, and their tags
            "BlockQuote": "blockquote"}              # (block quotes print as pull quotes)
 AFTERWARDS = ("short last page",)          # weighed by score(), the copy fitting comes after
@@ -58,10 +59,12 @@ def gaps(article: ArticleMakeup) -> int:
 
 
 def score(article: ArticleMakeup) -> float:
-    """Return how far a layout of an article is from made up: its gaps, and a short last
-    page counted by how empty it is (a page of three lines as a whole fault)."""
+    """Return how far a layout of an article is from made up: its gaps (lines above a figure
+    as half a gap), and a short last page counted by how empty it is (a page of three lines
+    as a whole fault)."""
     short = any(fault.kind == "short last page" for fault in article.faults)
-    return gaps(article) + (1 - article.last_page_fill / SHORT_LAST if short else 0.0)
+    return sum(WEIGHTS.get(fault.kind, 1.0) for fault in article.faults if fault.kind in GAPS) \
+        + (1 - article.last_page_fill / SHORT_LAST if short else 0.0)
 
 
 def better(before: ArticleMakeup, after: ArticleMakeup) -> bool:
@@ -180,9 +183,19 @@ def without(composed: ComposedArticle, figure: int, count: int = 1) -> ComposedA
 
 
 def short_columns(article: ArticleMakeup) -> list[tuple[int, int]]:
-    """Return the page and the column (0 left, 1 right) of each column stopping short."""
-    return [(fault.page, next(n for n, side in enumerate(SIDES) if f" {side} " in fault.detail))
-            for fault in article.faults if fault.kind == "short column"]
+    """Return the page and the column (0 left, 1 right) of each column to be filled to its
+    foot: each column stopping short, and the column before one that begins with a line or
+    two above a figure."""
+    found = []
+    for fault in article.faults:
+        if fault.kind not in ("short column", "lines above a figure"):
+            continue
+        column = next(n for n, side in enumerate(SIDES) if f" {side} " in fault.detail)
+        if fault.kind == "short column":
+            found.append((fault.page, column))
+        else:
+            found.append((fault.page, 0) if column else (fault.page - 1, 1))
+    return found
 
 
 def figures_after(document, composed: ComposedArticle, page: int,
@@ -300,6 +313,7 @@ def move_note(edition: str, composed: ComposedArticle, move: Move, page: int) ->
         block["t"], "figure") for block in composed.blocks[move.figure:move.figure + move.count])
     where = ", at the head of a column with a paragraph running on around it" \
         if move.words else ""
-    return (f"{edition} {move.slug}: a {kind} set {shift} block{'s' if shift != 1 else ''} "
-            f"{'later' if later else 'earlier'} in the text{where}, so that the columns of "
-            f"page {page} fill")
+    how = "inside the paragraph before it" if move.words and not later and not shift else \
+        f"{shift} block{'s' if shift != 1 else ''} {'later' if later else 'earlier'} in the text"
+    return f"{edition} {move.slug}: a {kind} set {how}{where}, so that the columns of page " \
+        f"{page} fill"

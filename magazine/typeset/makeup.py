@@ -22,6 +22,8 @@ NATURAL_SPACE_EM = 0.24     # the word space of the magazine's text fonts (Sourc
 HYPHENS = ("\u2010", "-", "\u00ad")
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 SIDES = ("left", "right")   # the columns, as a fault names them
+ABOVE_FIGURE = 2            # lines this few above a picture at a column's head are stranded
+PICTURES = {"figure", "img", "svg", "object", "embed"}
 TEXT_PAGES = {"", None}     # named pages (cover, front, pad, back, full-image) are not text
 
 
@@ -189,7 +191,7 @@ def _article(slug: str, leaves: list[_Leaf], pages: list[_Page]) -> ArticleMakeu
         fill = _fill(page)
         if number != last and fill < UNDERFULL:
             faults.append(Fault("underfull page", number, f"{fill:.0%} full"))
-        faults += _holes(page, runs_on=number != last)
+        faults += _holes(page, runs_on=number != last) + _lines_above_figures(page)
     last_page = pages[last - 1]
     last_fill = _fill(last_page)
     ends_column = any(last_page.bottom - _column_bottom(last_page, c) < 2 * _line(leaves)
@@ -236,6 +238,21 @@ def _holes(page: _Page, runs_on: bool) -> list[Fault]:
         if runs_on and short > hole:
             faults.append(Fault("short column", page.number,
                                 f"the {side} column stops {short / PX_PER_MM:.0f} mm short"))
+    return faults
+
+
+def _lines_above_figures(page: _Page) -> list[Fault]:
+    """Name a column that begins with one or two lines of text, run on from the column
+    before, and then a picture: the picture should head the column."""
+    faults = []
+    for column in (0, 1):
+        mine = sorted((leaf for leaf in page.leaves if leaf.column in (column, None)),
+                      key=lambda leaf: leaf.top)
+        count = next((n for n, leaf in enumerate(mine) if not leaf.text), 0)
+        if 0 < count <= ABOVE_FIGURE and mine[count].tag in PICTURES and mine[0].column == column:
+            faults.append(Fault("lines above a figure", page.number,
+                                f"{count} line{'s' if count > 1 else ''} alone above a figure "
+                                f"at the head of the {SIDES[column]} column"))
     return faults
 
 

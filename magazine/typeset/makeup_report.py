@@ -14,8 +14,8 @@ from magazine.model import ArticleMakeup, EditionMakeup, Issue, Project
 _FIGURE = r"an? (figure|table|pull quote)"
 _FITTING = re.compile(r"^\S+ [a-z0-9-]+(: set (closer|looser) \(| runs about \d+ lines"
                       r"|: (its pull quotes? left out|set (closer|looser) \()"
-                      rf"|: {_FIGURE}( and {_FIGURE})* set \d+ blocks? (later|earlier) "
-                      r"in the text)")
+                      rf"|: {_FIGURE}( and {_FIGURE})* set (\d+ blocks? (later|earlier) "
+                      r"in the text|inside the paragraph before it))")
 
 
 def is_fitting_note(note: str) -> bool:
