@@ -62,6 +62,15 @@ def body_lines(path) -> tuple[list[tuple[int, int]], float]:
     return found, (max(everywhere) - min(everywhere)) / pitch + 1
 
 
+def as_written(project: Project, issue: str, edition: str, slug: str) -> ArticleMakeup:
+    """Return an article's makeup in an edition laid out as written: its figures where the
+    author put them, not fitted."""
+    text = compose_edition(project, load_issue(project, issue), EDITIONS[edition])
+    report = measure_makeup(pages_for_print(lay_out_edition(project, text).document)[0],
+                            edition)
+    return next(article for article in report.articles if article.slug == slug)
+
+
 def page_texts(path) -> list[str]:
     return [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(path))]
 
@@ -139,9 +148,7 @@ def test_a_figure_that_leaves_a_column_short_is_placed_where_the_columns_fill(sa
     project, result = sample
     [bulgarian] = [out for out in result.outputs if out.edition == "bg" and
                    out.format == "print"]
-    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
-    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
-        project, text).document)[0], "bg").articles}["cluster-map"]
+    unfitted = as_written(project, "01", "bg", "cluster-map")
     assert unfitted.pages == 3 and any(f.kind == "short column" and f.page == 5
                                        for f in unfitted.faults)
     fitted = {a.slug: a for a in bulgarian.makeup.articles}["cluster-map"]
@@ -150,6 +157,7 @@ def test_a_figure_that_leaves_a_column_short_is_placed_where_the_columns_fill(sa
     assert any(re.fullmatch(r"bg cluster-map: a figure set \d+ blocks? (later|earlier) in the "
                             r"text.*, so that the columns of page 5 fill", note)
                for note in bulgarian.notes), bulgarian.notes
+    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
     [article] = [a for a in text.articles if a.slug == "cluster-map"]
     [figure] = [block for block in article.blocks if block["t"] == "Figure"]
     caption = " ".join(plain_text(figure["c"][1][1]).split()[:3])
@@ -167,9 +175,7 @@ def test_lines_left_above_a_figure_are_set_under_it(sample):
     project, result = sample
     [english] = [out for out in result.outputs if out.edition == "en" and
                  out.format == "print"]
-    text = compose_edition(project, load_issue(project, "01"), EDITIONS["en"])
-    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
-        project, text).document)[0], "en").articles}["sofia-meetings"]
+    unfitted = as_written(project, "01", "en", "sofia-meetings")
     assert [(f.page, f.detail) for f in unfitted.faults if f.kind == "lines above a figure"] \
         == [(8, "2 lines alone above a figure at the head of the left column")]
     fitted = {a.slug: a for a in english.makeup.articles}["sofia-meetings"]
@@ -299,9 +305,7 @@ def test_a_short_last_page_the_limits_cannot_fill_is_left_as_set_with_advice(sam
     [advice] = [note for note in bulgarian.notes if note.startswith("bg cluster-day ")]
     assert re.fullmatch(r"bg cluster-day runs about \d+ lines onto page 10: cut about \d+ "
                         r"words, or add about \d+ lines .*", advice), advice
-    text = compose_edition(project, load_issue(project, "01"), EDITIONS["bg"])
-    unfitted = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
-        project, text).document)[0], "bg").articles}["cluster-day"]
+    unfitted = as_written(project, "01", "bg", "cluster-day")
     fitted = {a.slug: a for a in bulgarian.makeup.articles}["cluster-day"]
     assert unfitted.last_page_fill < 0.4 and fitted.pages == unfitted.pages == 2
     assert abs(fitted.last_page_fill - unfitted.last_page_fill) < 0.02
@@ -371,9 +375,7 @@ def test_a_figure_that_left_a_column_short_heads_the_next_with_the_text_running_
     project, _, layout, fitted = issue02_bulgarian
     [move] = [move for move in fitted.moves if move.slug == "it-bridge"]
     assert move.words and "at the head of a column with a paragraph running on" in move.note
-    text = compose_edition(project, load_issue(project, "02"), EDITIONS["bg"])
-    unplaced = {a.slug: a for a in measure_makeup(pages_for_print(lay_out_edition(
-        project, text).document)[0], "bg").articles}["it-bridge"]
+    unplaced = as_written(project, "02", "bg", "it-bridge")
     assert any(fault.kind == "short column" for fault in unplaced.faults)
     document = pages_for_print(layout.document)[0]
     placed = {a.slug: a for a in measure_makeup(document, "bg").articles}["it-bridge"]
