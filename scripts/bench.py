@@ -360,8 +360,9 @@ def bench_fitting() -> None:
                   f"({again / unfitted:.2f}x)")
             for note in (n for out in result.outputs for n in out.notes if " set again " in n):
                 print(f"fitting     {note}")
-            fixed = sum(": set " in n for n in notes)
-            placed = sum(" in the text, so that " in n for n in notes)
+            fixed = sum(" so that it ends on " in n or " so that its last page " in n
+                        for n in notes)
+            placed = sum(" so that the columns of page " in n for n in notes)
             print(f"fitting     {placed} figures placed, {fixed} articles fitted, "
                   f"{len(notes) - fixed - placed} told what to cut")
             for note in notes:
