@@ -181,8 +181,12 @@ def is_optional_quote(block: dict) -> bool:
 
 def optional_ids(article: ComposedArticle) -> list[str]:
     """Return the print's ids of the article's pull quotes the fitting may drop, in order."""
-    return [f"{article.slug}-optional-{n}" for n in
+    return [_optional_id(article.slug, n) for n in
             range(1, sum(map(is_optional_quote, article.blocks)) + 1)]
+
+
+def _optional_id(slug: str, n: int) -> str:
+    return f"{slug}-optional-{n}"
 
 
 def _name_optional(blocks: list, slug: str) -> list:
@@ -192,7 +196,7 @@ def _name_optional(blocks: list, slug: str) -> list:
         if is_optional_quote(block):
             count += 1
             ident, classes, attributes = ast.attr_of(block)
-            block = ast.with_attr(block, [f"{slug}-optional-{count}", classes, attributes])
+            block = ast.with_attr(block, [_optional_id(slug, count), classes, attributes])
         named.append(block)
     return named
 

@@ -236,10 +236,9 @@ def column_top(document, rest: ComposedArticle, figure: int, count: int, page: i
     whole = Move(rest.slug, figure, block + count * (block >= figure), count=count)
     if rest.blocks[block]["t"] != "Para" or len(lines) - len(before) < KEEP:
         return whole
-    for count in range(len(before), KEEP - 1, -1):     # a line or two higher, if need be
-        text = line_text(lines[count - 1]).replace("\u00ad", "").rstrip(" \u200b")
-        if not text.endswith(ENDS_MID_WORD) and (
-                found := _split_at(rest, block, lines[:count], whole)):
+    for upto in range(len(before), KEEP - 1, -1):      # a line or two higher, if need be
+        if not _printed(lines[upto - 1]).endswith(ENDS_MID_WORD) and (
+                found := _split_at(rest, block, lines[:upto], whole)):
             return found
     return whole
 
@@ -250,13 +249,19 @@ def _split_at(rest: ComposedArticle, block: int, lines: list, move: Move) -> Mov
     text = ""
     for line in lines:                  # a hyphenated word is one word, its hyphen gone
         text = text.removesuffix("\u2010") if text.endswith(ENDS_MID_WORD) else text + " "
-        text += line_text(line).replace("\u00ad", "").replace("\u200b", "").strip()
+        text += _printed(line)
     words = len([word for word in text.split(" ") if word])
     head, _, left = _split_inlines(ast.content(rest.blocks[block]), words)
     if left or _letters(plain_text(Para([n for n in head if n["t"] != "Note"]))) != \
             _letters(text):
         return None
     return replace(move, words=words)
+
+
+def _printed(line) -> str:
+    """Return a line's text as it prints: no soft hyphens, no zero-width spaces (the no-break
+    spaces kept: no line ends there)."""
+    return line_text(line).replace("\u00ad", "").replace("\u200b", "").strip()
 
 
 def _letters(text: str) -> str:

@@ -430,10 +430,6 @@ def _looser(slug: str, bounds: dict, wide_figures: bool) -> list[Fit]:
     return tries
 
 
-def _lay_out_alone(project: Project, alone: EditionText, css: str) -> ArticleMakeup:
-    return _measure_alone(_alone_document(project, alone, css), alone)
-
-
 def _alone_document(project: Project, alone: EditionText, css: str):
     """Return the layout of an article alone, its pages as they print."""
     document = lay_out_edition(project, alone, css=css, fitting=True).document

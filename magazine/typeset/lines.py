@@ -578,9 +578,8 @@ def _best_plan(paragraph: _Paragraph, before: int,
         breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart,
                               paragraph.justified_last)
         if breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
-            items = [dataclasses.replace(item, edits=tuple(
-                dataclasses.replace(edit, kind="hyphen") for edit in item.edits))
-                if n in after else item for n, item in enumerate(items)]
+            items = [dataclasses.replace(item, edits=_hyphens(item.edits))
+                     if n in after else item for n, item in enumerate(items)]
         if breaks is None or _joined(items, breaks, widths):
             continue
         extras = _letters_apart(items, breaks, widths, apart, paragraph.justified_last)
@@ -824,9 +823,13 @@ def with_hyphens(plan: LinePlan) -> LinePlan | None:
     space where it was to end (seen in sr-Cyrl sofia-press: a ladder of 6 lines kept)."""
     if not any(edit.kind == "shy" for edit in plan.edits):
         return None
-    return dataclasses.replace(plan, edits=tuple(
-        dataclasses.replace(edit, kind="hyphen") if edit.kind == "shy" else edit
-        for edit in plan.edits))
+    return dataclasses.replace(plan, edits=_hyphens(plan.edits))
+
+
+def _hyphens(edits: Sequence[Edit]) -> tuple[Edit, ...]:
+    """Return the edits with each soft hyphen written as a hyphen (U+2010) instead."""
+    return tuple(dataclasses.replace(edit, kind="hyphen") if edit.kind == "shy" else edit
+                 for edit in edits)
 
 
 def _overflows(line, room_right: float) -> bool:

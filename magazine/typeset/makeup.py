@@ -225,8 +225,7 @@ def _holes(page: _Page, runs_on: bool) -> list[Fault]:
     faults = []
     hole = HOLE_MM * PX_PER_MM
     for column in (0, 1):
-        mine = sorted((leaf for leaf in page.leaves if leaf.column in (column, None)),
-                      key=lambda leaf: leaf.top)
+        mine = _column_leaves(page, column)
         side = SIDES[column]
         reached = mine[0].bottom if mine else page.top
         for leaf in mine[1:]:
@@ -241,13 +240,18 @@ def _holes(page: _Page, runs_on: bool) -> list[Fault]:
     return faults
 
 
+def _column_leaves(page: _Page, column: int) -> list[_Leaf]:
+    """Return the leaves of a page's column (and those across both), top to bottom."""
+    return sorted((leaf for leaf in page.leaves if leaf.column in (column, None)),
+                  key=lambda leaf: leaf.top)
+
+
 def _lines_above_figures(page: _Page) -> list[Fault]:
     """Name a column that begins with one or two lines of text, run on from the column
     before, and then a picture: the picture should head the column."""
     faults = []
     for column in (0, 1):
-        mine = sorted((leaf for leaf in page.leaves if leaf.column in (column, None)),
-                      key=lambda leaf: leaf.top)
+        mine = _column_leaves(page, column)
         count = next((n for n, leaf in enumerate(mine) if not leaf.text), 0)
         if 0 < count <= ABOVE_FIGURE and mine[count].tag in PICTURES and mine[0].column == column:
             faults.append(Fault("lines above a figure", page.number,
