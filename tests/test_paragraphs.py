@@ -122,6 +122,50 @@ def test_lines_beside_a_float_hold_what_the_greedy_breaker_puts_on_them():
     assert lines._best_breaks(items, widths, [True, False, False]) == [5, 9, 11]
 
 
+def test_a_paragraph_beside_a_drop_cap_is_set_closer_or_looser_and_stays_beside_it(bulgarian):
+    """The paragraph a drop cap begins may be set closer or looser as a whole, as any
+    other: in issue 01's Bulgarian edition the openers of cluster-map and sofia-meetings
+    had a ladder or loose lines no breaks at their own spacing avoid. Set again, they have
+    none, and their first two lines are still beside the drop cap."""
+    _, _, layout, greedy, plans, _ = bulgarian
+    before = {(p.article, p.path): p for p in lines._paragraphs(greedy.document)}
+    after = {(p.article, p.path): p for p in lines._paragraphs(layout.document)}
+    spaced = [plan for plan in plans if any(before[(plan.article, plan.path)].beside)
+              and plan.spacing is not None]
+    assert len(spaced) >= 2, [plan.article for plan in spaced]
+    for plan in spaced:
+        key = (plan.article, plan.path)
+        assert lines._faults(before[key]) > 0 and lines._faults(after[key]) == 0
+        assert after[key].beside[:3] == before[key].beside[:3] == [True, True, False]
+
+
+def test_a_paragraph_set_on_a_line_fewer_that_would_leave_a_column_short_keeps_its_lines():
+    """sr-Cyrl it-bridge (issue 02): WeasyPrint leaves the word "већ" alone on a line of the
+    opening paragraph; set on a line fewer, that paragraph would pull the left column of
+    page 25 up short of the figure heading the right one. The makeup of the pages comes
+    first: the paragraph keeps its eleven lines, and the pages are made up as before."""
+    project = Project(REPO)
+    text = compose_edition(project, load_issue(project, "02"), EDITIONS["sr-Cyrl"])
+    alone = dataclasses.replace(text, articles=tuple(
+        a for a in text.articles if a.slug == "it-bridge"))
+    moves, _ = fit._best_moves(project, alone, 25)
+    placed = figures.with_moves(alone, moves)
+    prepared = edition_html(project, placed, fitting=True)
+    layout = lay_out_edition(project, placed, prepared=prepared)
+    [opening] = [p for p in lines._paragraphs(layout.document) if p.path == (1, 0)]
+    assert len(opening.lines) == 11 and lines._word_alone(opening) == 1
+    # by itself, the paragraph would be set on ten lines
+    assert len(lines._best_plan(opening, lines._faults(opening), (0.015, 0.04)).lines) == 10
+    set_again, plans = fit.set_lines(project, placed, layout, "", prepared,
+                                     fit.limits(project))
+    def made_up(document):
+        report = measure_makeup(pages_for_print(document)[0], "sr-Cyrl").articles[0]
+        return report.pages, [f for f in report.faults if f.kind not in fit.LINE_FAULTS]
+    assert made_up(set_again.document) == made_up(layout.document) == (2, [])
+    [opening] = [p for p in lines._paragraphs(set_again.document) if p.path == (1, 0)]
+    assert len(opening.lines) == 11
+
+
 def test_the_word_a_drop_cap_begins_is_never_hyphenated(bulgarian):
     """The rest of the word beside the drop cap goes whole (a syllable left alone on the
     first line reads as a word of its own); a one-letter word is followed by a space."""

@@ -38,7 +38,8 @@ STEPS = (0.25, 0.5, 0.75, 1.0)          # how far towards the limits each try go
 # (and no wide figure to make shorter) is not tried, only told what to cut.
 SHRINKS_AT_MOST = 0.05
 WIDOWS = 2
-LINE_ROUNDS = 3                         # layouts to try the paragraphs set again in
+LINE_ROUNDS = 4                         # layouts to try the paragraphs set again in
+LINE_FAULTS = ("hyphen ladder", "loose line")   # what setting the lines again mends
 _LIMIT = re.compile(r"--(fit-letter-spacing|fit-word-spacing|fit-figure-height-max|"
                     r"fit-figure-height|wide-figure-height)\s*:\s*([\d.]+)(em|mm)\s*;")
 FIGURE_STEP = 5                         # mm a wide figure is made shorter or taller at a time
@@ -182,19 +183,51 @@ def _fit_and_set(project: Project, text: EditionText, bounds: dict,
     if css:
         log.info("%s: laying out the pages again, fitted", text.edition.tag)
         layout = lay_out_edition(project, text, css=css, prepared=prepared)
-    plans = plan_lines(layout.document, (bounds["letter"], bounds["word"]))
+    layout, plans = set_lines(project, text, layout, css, prepared, bounds)
+    return Fitted(layout, fits, moves, plans)
+
+
+def set_lines(project: Project, text: EditionText, layout: Layout, css: str,
+              prepared: tuple[str, list[str]], bounds: dict) -> tuple[Layout, list[LinePlan]]:
+    """Return the layout with the paragraphs that have a hyphen ladder or a loose line set
+    again (typeset/lines.py), and their plans: a plan the layout does not carry out is tried
+    once more with hyphens, then dropped, and no article's pages may come out worse made up
+    than in `layout` (the edition laid out with `css`, from `prepared`)."""
+    spacing = (bounds["letter"], bounds["word"])
+    plans = plan_lines(layout.document, spacing)
+    made_up = _page_faults(layout.document, text)
+    as_many: frozenset[str] = frozenset()
     for _ in range(LINE_ROUNDS):        # a plan the layout did not follow is dropped
         if not plans:
             break
         log.info("%s: setting the lines of %d paragraphs again", text.edition.tag, len(plans))
         candidate = lay_out_edition(project, text, css=css, lines=plans, prepared=prepared)
         wrong = check_plans(candidate.document, plans)
-        if not wrong:
-            return Fitted(candidate, fits, moves, plans)
-        # a plan that did not come out is tried once more with hyphens, then dropped
-        again = [hard for plan in wrong if (hard := line_setting.with_hyphens(plan))]
-        plans = [plan for plan in plans if plan not in wrong] + again
-    return Fitted(layout, fits, moves, [])
+        if wrong:
+            # a plan that did not come out is tried once more with hyphens, then dropped
+            again = [hard for plan in wrong if (hard := line_setting.with_hyphens(plan))]
+            plans = [plan for plan in plans if plan not in wrong] + again
+            continue
+        worse = {slug for slug, faults in _page_faults(candidate.document, text).items()
+                 if faults > made_up.get(slug, 0)}
+        if not worse:
+            return candidate, plans
+        # a paragraph set on a line fewer moved the page makeup: the article's paragraphs
+        # keep their lines, and when they did already, the article is set as it was
+        fresh = frozenset(worse) - as_many
+        as_many |= fresh
+        plans = [plan for plan in plans if plan.article not in worse] + \
+            [plan for plan in plan_lines(layout.document, spacing, as_many)
+             if plan.article in fresh]
+    return layout, []
+
+
+def _page_faults(document, text: EditionText) -> dict[str, int]:
+    """Return how many faults of its pages (all but its lines') each article has."""
+    report = measure_makeup(pages_for_print(document)[0], text.edition.tag)
+    return {article.slug: article.pages + sum(fault.kind not in LINE_FAULTS
+                                              for fault in article.faults)
+            for article in report.articles}
 
 
 def issue_makeup(project: Project, issue_id: str | None = None, editions=(),

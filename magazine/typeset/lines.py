@@ -11,7 +11,8 @@ words set closer or looser within the designer's limits, and no hyphen in the la
 a paragraph. A line its word spaces alone would leave loose has its letters set looser, up
 to the designer's letter-spacing limit, as InDesign's justification does. (Beside a drop
 cap the lines are as full as the greedy breaker makes them, and the choice is in their
-hyphens and in the lines below it.) The plan is then carried
+hyphens, in the paragraph's spacing and in the lines below it; WeasyPrint moves a line
+with a span of its own below the float, but for the float's own line.) The plan is then carried
 out in the HTML before the next layout: the spaces where no line may end become no-break
 spaces, a soft hyphen marks each chosen hyphenation point, and the paragraph is set
 `hyphens: manual`, so the greedy breaker can only break where the plan says; the text of a
@@ -529,36 +530,36 @@ def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool
 
 # --- Plans
 
-def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0)) -> list[LinePlan]:
+def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0),
+               as_many: frozenset[str] = frozenset()) -> list[LinePlan]:
     """Return a plan for every justified body paragraph of the layout that has a hyphen
     ladder or a loose line and can be set with fewer: its breaks chosen again, and when
     that is not enough its letters and words set closer or looser, never beyond `limits`
-    (the designer's letter and word spacing, em)."""
+    (the designer's letter and word spacing, em). The paragraphs of the articles in
+    `as_many` keep as many lines as they have, even a word left alone."""
     plans = []
     for paragraph in _paragraphs(document):
         if not _is_justified(paragraph) or len(paragraph.lines) < 2:
             continue
         before = _faults(paragraph)
         if before:
-            plan = _best_plan(paragraph, before, limits)
+            plan = _best_plan(paragraph, before, limits, paragraph.article in as_many)
             if plan is not None and plan.faults_after < before:
                 plans.append(plan)
     return plans
 
 
-def _best_plan(paragraph: _Paragraph, before: int,
-               limits: tuple[float, float]) -> LinePlan | None:
+def _best_plan(paragraph: _Paragraph, before: int, limits: tuple[float, float],
+               as_many: bool = False) -> LinePlan | None:
     """Return the plan with the fewest faults, trying the paragraph's own spacing first,
     then closer and looser settings; None when the paragraph cannot be set here. A
-    paragraph with a word left alone on a line is tried on one line fewer first: that
-    line is WeasyPrint's (see _faults), not the text's."""
+    paragraph with a word left alone on a line is tried on one line fewer first (that
+    line is WeasyPrint's, see _faults, not the text's), unless it must keep `as_many`."""
     letter, word = limits
-    # beside a float, WeasyPrint places lines set closer or looser where the measure here
-    # does not foresee: those paragraphs keep their spacing
     spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
-                         if (letter or word) and not any(paragraph.beside)]
+                         if letter or word]
     count = len(paragraph.lines)
-    counts = [count - 1, count] if _word_alone(paragraph) else [count]
+    counts = [count - 1, count] if _word_alone(paragraph) and not as_many else [count]
     loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
     size, now = _letter_spacing(paragraph)
     best = None
@@ -573,8 +574,9 @@ def _best_plan(paragraph: _Paragraph, before: int,
         widths = paragraph.widths[:lines]
         letters = (spacing[0] * size if spacing else now)
         room = max(0.0, letter * size - letters)    # px each letter may move further apart
-        # beside a float a span moves its line below it: those lines keep their letters
-        apart = [0.0 if beside else room for beside in paragraph.beside[:lines]]
+        # a span moves a line below the float it is beside, but for the float's own line
+        apart = [0.0 if beside and n else room
+                 for n, beside in enumerate(paragraph.beside[:lines])]
         breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart,
                               paragraph.justified_last)
         if breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
