@@ -54,6 +54,10 @@ OVERFULL_DEMERITS = 1e9             # a word wider than its line (the greedy bre
 SPACING_STEPS = (-1.0, 1.0, -0.5, 0.5)  # how far towards the designer's limits to try
 LETTER_SPACED = 5000                # a line with its letters set looser, when that avoids loose
 LETTERED_EM = LOOSE_EM - 0.05       # word spaces a line with looser letters is set to, at most
+RAGGED_EM = 2.0                     # the room a ragged line may leave at badness 100
+# how a paragraph's lines are set: justified but its last, justified to its last (the part
+# of a paragraph split for a figure), or ragged (a list item); others are not set again
+JUSTIFIED, TO_THE_LAST, RAGGED = "justified", "justified to its last line", "ragged"
 SKIP_CLASSES = {"drop-cap"}         # floated beside the lines, not in them
 NOTE_CLASSES = {"footnote"}         # floated to the foot, leaving a call in the line
 
@@ -110,7 +114,7 @@ class _Paragraph:
     widths: list[float]                 # the width each line may fill
     rights: list[float]                 # where each line's room ends, px from the page's left
     beside: list[bool]                  # whether the line is set beside a float (a drop cap)
-    justified_last: bool = False        # its last line justified too (split for a figure)
+    setting: str = JUSTIFIED            # JUSTIFIED, TO_THE_LAST, RAGGED or "" (centred...)
 
 
 def element_paths(root) -> dict[int, tuple[str, tuple[int, ...]]]:
@@ -150,9 +154,8 @@ def _paragraphs(document) -> list[_Paragraph]:
             if not lines:
                 continue
             article, path = paths[id(box.element)]
-            paragraph = found.setdefault(id(box.element),
-                                         _Paragraph(box.element, article, path, [], [], [], [],
-                                                    box.style["text_align_last"] == "justify"))
+            paragraph = found.setdefault(id(box.element), _Paragraph(
+                box.element, article, path, [], [], [], [], _setting(box.style)))
             right = box.content_box_x() + box.width
             for line in lines:              # a line beside a float starts after it
                 indent = _indent(box) if not paragraph.lines else 0.0
@@ -170,8 +173,15 @@ def _indent(box) -> float:
     return indent.value * box.width / 100 if indent.unit == "%" else indent.value
 
 
-def _is_justified(paragraph: _Paragraph) -> bool:
-    return paragraph.lines[0].style["text_align_all"] == "justify"
+def _setting(style) -> str:
+    """Return how a paragraph of this style sets its lines (JUSTIFIED, TO_THE_LAST, RAGGED),
+    "" when it is not set again here."""
+    if style["text_align_last"] == "justify":
+        return TO_THE_LAST
+    align = style["text_align_all"]
+    if align == "justify":
+        return JUSTIFIED
+    return RAGGED if align in ("left", "start") and style["direction"] == "ltr" else ""
 
 
 # --- What is wrong with a paragraph's lines
@@ -420,7 +430,7 @@ def _chars_width(chars: list[tuple], measure: _Measure) -> float:
 # --- The best breaks
 
 def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] = (),
-                 letter: Sequence[float] = (), justified_last: bool = False) -> list[int] | None:
+                 letter: Sequence[float] = (), setting: str = JUSTIFIED) -> list[int] | None:
     """Return the indices of the items where the lines end (the last is len(items)), for
     exactly len(widths) lines, with the least demerits; None when there is no way. A line
     marked in `full` holds as much as the greedy breaker puts on it: its next word does
@@ -471,8 +481,9 @@ def _best_breaks(items: list[_Item], widths: list[float], full: Sequence[bool] =
                             break
                         continue
                     room = widths[lines] - EPSILON - natural
-                    cost = _line_demerits(room, gaps, size, is_last and not justified_last, hyphen,
-                                          (letters[end] - letters[start]) * letter[lines])
+                    cost = _line_demerits(room, gaps, size, is_last and setting != TO_THE_LAST,
+                                          hyphen, (letters[end] - letters[start]) * letter[lines],
+                                          setting == RAGGED)
                     if cost is None:
                         break
                     dash = following[end]
@@ -509,14 +520,17 @@ def _size(items: list[_Item]) -> float:
 
 
 def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool,
-                   letter_room: float = 0.0) -> float | None:
+                   letter_room: float = 0.0, ragged: bool = False) -> float | None:
     """Return a line's demerits, None when it does not fit (and no longer line can);
-    `letter_room` is how much wider its letters set apart may make it."""
+    `letter_room` is how much wider its letters set apart may make it. A ragged line is
+    never loose: the room it leaves counts as TeX's ragged-right glue would."""
     if room < 0:
         return OVERFULL_DEMERITS if gaps == 0 else None
     penalty = HYPHEN_PENALTY if hyphen else 0
     if last:
         return (LINE_PENALTY + penalty) ** 2
+    if ragged:
+        return (LINE_PENALTY + 100 * min(room / (RAGGED_EM * size), 10.0) ** 3 + penalty) ** 2
     stretch = (LOOSE_EM - NATURAL_SPACE_EM) * size
     ratio = room / max(gaps, 1) / stretch       # a lone word cannot be spread at all
     if ratio <= 1:
@@ -539,7 +553,7 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0),
     `as_many` keep as many lines as they have, even a word left alone."""
     plans = []
     for paragraph in _paragraphs(document):
-        if not _is_justified(paragraph) or len(paragraph.lines) < 2:
+        if not paragraph.setting or len(paragraph.lines) < 2:
             continue
         before = _faults(paragraph)
         if before:
@@ -552,14 +566,20 @@ def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0),
 def _best_plan(paragraph: _Paragraph, before: int, limits: tuple[float, float],
                as_many: bool = False) -> LinePlan | None:
     """Return the plan with the fewest faults, trying the paragraph's own spacing first,
-    then closer and looser settings; None when the paragraph cannot be set here. A
-    paragraph with a word left alone on a line is tried on one line fewer first (that
-    line is WeasyPrint's, see _faults, not the text's), unless it must keep `as_many`."""
+    then closer and looser settings; None when the paragraph cannot be set here. When no
+    plan on as many lines mends them all, one on a line fewer or more is tried (TeX's
+    \\looseness), unless the paragraph must keep `as_many` (or runs to its column's foot,
+    TO_THE_LAST). A paragraph with a word left alone on a line is tried on one line fewer
+    first: that line is WeasyPrint's (see _faults), not the text's."""
     letter, word = limits
     spacings = [None] + [(letter * step, word * step) for step in SPACING_STEPS
-                         if letter or word]
+                         if (letter or word) and paragraph.setting != RAGGED]
     count = len(paragraph.lines)
-    counts = [count - 1, count] if _word_alone(paragraph) and not as_many else [count]
+    if as_many or paragraph.setting == TO_THE_LAST:
+        counts = [count]
+    else:
+        counts = [count - 1, count] if _word_alone(paragraph) else [count, count - 1, count + 1]
+    widths_of = paragraph.widths + paragraph.widths[-1:]     # a line more: as wide as the last
     loosest = max([LOOSE_EM] + [word_space(line) for line in paragraph.lines[:-1]])
     size, now = _letter_spacing(paragraph)
     best = None
@@ -571,21 +591,19 @@ def _best_plan(paragraph: _Paragraph, before: int, limits: tuple[float, float],
             except _Unsupported:
                 return None
         items = measured[spacing]
-        widths = paragraph.widths[:lines]
+        widths, beside = widths_of[:lines], _beside(paragraph, lines)
         letters = (spacing[0] * size if spacing else now)
-        room = max(0.0, letter * size - letters)    # px each letter may move further apart
+        room = max(0.0, letter * size - letters) if paragraph.setting != RAGGED else 0.0
         # a span moves a line below the float it is beside, but for the float's own line
-        apart = [0.0 if beside and n else room
-                 for n, beside in enumerate(paragraph.beside[:lines])]
-        breaks = _best_breaks(items, widths, paragraph.beside[:lines], apart,
-                              paragraph.justified_last)
+        apart = [0.0 if by and n else room for n, by in enumerate(beside)]
+        breaks = _best_breaks(items, widths, beside, apart, paragraph.setting)
         if breaks is not None and (after := _hyphen_after_float(paragraph, items, breaks)):
             items = [dataclasses.replace(item, edits=_hyphens(item.edits))
                      if n in after else item for n, item in enumerate(items)]
         if breaks is None or _joined(items, breaks, widths):
             continue
-        extras = _letters_apart(items, breaks, widths, apart, paragraph.justified_last)
-        if max(_word_spaces(items, breaks, widths, extras, paragraph.justified_last)) > loosest:
+        extras = _letters_apart(items, breaks, widths, apart, paragraph.setting)
+        if max(_word_spaces(items, breaks, widths, extras, paragraph.setting)) > loosest:
             continue        # a plan never sets a line looser than the loosest it had
         plan = _plan(paragraph, items, breaks, widths, before, spacing, extras, letters)
         if best is None or plan.faults_after < best.faults_after:
@@ -595,15 +613,21 @@ def _best_plan(paragraph: _Paragraph, before: int, limits: tuple[float, float],
     return best
 
 
+def _beside(paragraph: _Paragraph, lines: int) -> list[bool]:
+    """Return whether each of `lines` lines of the paragraph is beside a float (a line
+    more than it has is not)."""
+    return (paragraph.beside + [False] * lines)[:lines]
+
+
 def _hyphen_after_float(paragraph: _Paragraph, items: list[_Item],
                         breaks: list[int]) -> set[int]:
     """Return the chosen soft hyphens that come later in the text of a line below the first
     beside a float that ends at a space: WeasyPrint measures such a line's first run up to
     that soft hyphen and moves the line below the float. There the hyphen is printed as a
     hyphen (U+2010), which ends the run and where Pango breaks, instead."""
-    chosen = set(breaks)
+    chosen, beside = set(breaks), _beside(paragraph, len(breaks))
     ends = [items[end] for line, end in enumerate(breaks[:-1])
-            if line and paragraph.beside[line] and items[end].kind == "glue"
+            if line and beside[line] and items[end].kind == "glue"
             and items[end].edits]
     return {n for n, item in enumerate(items)
             if item.kind == "penalty" and n in chosen and item.edits
@@ -624,7 +648,7 @@ def _letter_spacing(paragraph: _Paragraph) -> tuple[float, float]:
 
 
 def _line_parts(items: list[_Item], breaks: list[int], widths: list[float],
-                justified_last: bool = False) -> Iterator[tuple]:
+                setting: str = JUSTIFIED) -> Iterator[tuple]:
     """Yield each line the breaks make: its items, its width's room beyond its natural
     width (px), its word spaces, the characters letter spacing widens and whether it is set
     as a last line, not justified."""
@@ -634,7 +658,8 @@ def _line_parts(items: list[_Item], breaks: list[int], widths: list[float],
         natural = sum(i.width for i in line if i.kind != "penalty") + (
             items[end].width if end < len(items) and items[end].kind == "penalty" else 0.0)
         yield (line, width - natural, sum(1 for i in line if i.kind == "glue"),
-               sum(i.letters for i in line), end == len(items) and not justified_last)
+               sum(i.letters for i in line),
+               setting == RAGGED or (end == len(items) and setting != TO_THE_LAST))
         start = end + 1
 
 
@@ -648,14 +673,14 @@ def _joined(items: list[_Item], breaks: list[int], widths: list[float]) -> bool:
 
 
 def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
-                   apart: list[float], justified_last: bool = False) -> list[float]:
+                   apart: list[float], setting: str = JUSTIFIED) -> list[float]:
     """Return how much further apart (px) each line's letters are set: none, but on a line
     its word spaces alone would leave loose, as far as its spaces come to LETTERED_EM (and
     never beyond `apart`)."""
     size = _size(items)
     extras = []
     for (_, room, gaps, letters, last), most in zip(
-            _line_parts(items, breaks, widths, justified_last), apart, strict=True):
+            _line_parts(items, breaks, widths, setting), apart, strict=True):
         loose = not last and gaps and room - EPSILON > gaps * (LOOSE_EM - NATURAL_SPACE_EM) * size
         need = (room - EPSILON - gaps * (LETTERED_EM - NATURAL_SPACE_EM) * size) / max(letters, 1)
         extras.append(min(most, need) if loose and most else 0.0)
@@ -663,14 +688,14 @@ def _letters_apart(items: list[_Item], breaks: list[int], widths: list[float],
 
 
 def _word_spaces(items: list[_Item], breaks: list[int], widths: list[float],
-                 extras: Sequence[float] = (), justified_last: bool = False) -> list[float]:
+                 extras: Sequence[float] = (), setting: str = JUSTIFIED) -> list[float]:
     """Return the word space of each line the breaks make, em (the last line's natural),
     with each line's letters `extras` px further apart."""
     size = _size(items)
     extras = list(extras) or [0.0] * len(breaks)
     spaces = []
     for (_, room, gaps, letters, last), extra in zip(
-            _line_parts(items, breaks, widths, justified_last), extras, strict=True):
+            _line_parts(items, breaks, widths, setting), extras, strict=True):
         stretch = (room - extra * letters) / max(gaps, 1) / size if not last else 0.0
         spaces.append(NATURAL_SPACE_EM + max(stretch, 0.0))
     return spaces
@@ -699,21 +724,21 @@ def _plan(paragraph: _Paragraph, items: list[_Item], breaks: list[int], widths: 
           letters: float) -> LinePlan:
     chosen = set(breaks)
     edits: list[Edit] = []
-    line = 0
+    line, beside = 0, _beside(paragraph, len(breaks))
     for n, item in enumerate(items):
         # Beside a float WeasyPrint moves a line below it when the line's first unbreakable
         # run is wider than the room, so there the spaces stay breakable: each line holds
         # as much as the greedy breaker puts on it (see _best_breaks). (It also measures
         # that run up to the next soft hyphen of the text, however far: _best_plan gives
         # up such hyphens, see _hyphen_after_float.)
-        if item.kind == "glue" and n not in chosen and not paragraph.beside[line]:
+        if item.kind == "glue" and n not in chosen and not beside[line]:
             edits += item.edits
         elif item.kind == "penalty" and n in chosen:
             edits += item.edits
         line += n in chosen
     lines, start, after, run = [], 0, 0, 0
     for end, space in zip(breaks, _word_spaces(items, breaks, widths, extras,
-                                               paragraph.justified_last),
+                                               paragraph.setting),
                           strict=True):
         words = "".join(" " if i.kind == "glue" else i.text.replace("\ufffc", "")
                         for i in items[start:end])

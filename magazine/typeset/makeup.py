@@ -5,6 +5,7 @@ ladders, loose lines, footnotes away from their call, and whether the contents p
 Everything is read from WeasyPrint's laid-out boxes: a line box or an image is a leaf, placed
 in the left or the right column (or across both) of its page."""
 
+import bisect
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -261,10 +262,20 @@ def _lines_above_figures(page: _Page) -> list[Fault]:
 
 
 def _reading_order(leaves: list[_Leaf]) -> list[_Leaf]:
-    """Return the lines in reading order: page by page; across both columns, then the left
-    column, then the right."""
-    return sorted(leaves, key=lambda leaf: (leaf.page, -1 if leaf.column is None
-                                            else leaf.column, leaf.top))
+    """Return the lines in reading order: page by page, and down each page band by band
+    between what runs across both columns (a title, a wide figure): what runs across, then
+    the band's left column, then its right."""
+    across: dict[int, list[float]] = {}
+    for leaf in leaves:
+        if leaf.column is None:
+            across.setdefault(leaf.page, []).append(leaf.top)
+    for tops in across.values():
+        tops.sort()
+
+    def place(leaf: _Leaf) -> tuple:
+        band = bisect.bisect_right(across.get(leaf.page, []), leaf.top)
+        return leaf.page, band, -1 if leaf.column is None else leaf.column, leaf.top
+    return sorted(leaves, key=place)
 
 
 def _column_ends(order: list[_Leaf]) -> set[int]:
