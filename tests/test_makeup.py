@@ -17,11 +17,11 @@ from weasyprint import HTML
 
 from magazine.build import output_name
 from magazine.languages import EDITIONS
-from magazine.model import ArticleMakeup, ComposedArticle, Fault, Project
+from magazine.model import AcceptedFault, ArticleMakeup, ComposedArticle, Fault, Project
 from magazine.pandoc import ast
 from magazine.pandoc.ast import Header, Para, Space, Str, plain_text
 from magazine.sources.issue import load_issue
-from magazine.typeset import figures, fit, lines, makeup
+from magazine.typeset import figures, fit, lines, makeup, makeup_report
 from magazine.typeset.compose import compose_edition
 from magazine.typeset.fit import issue_makeup, limits
 from magazine.typeset.makeup import line_text, measure_makeup
@@ -126,6 +126,22 @@ def test_the_sample_issues_known_faults_are_found(sample):
     loose = [f.detail for f in bulgarian["project-launch"].faults if f.kind == "loose line"]
     assert "'партньорски организации: Къщата на'" in loose   # the name is never hyphenated
     assert not [f for r in reports.values() for f in r.all_faults if f.kind == "hyphen ladder"]
+
+
+def test_an_accepted_fault_the_pages_no_longer_have_is_named(sample):
+    """A designer accepted a fault that a later build mended: the build says so, and which
+    entry to take out; the faults that are still there are not named."""
+    project, result = sample
+    issue = load_issue(project, "01")
+    stale = AcceptedFault("en", "cluster-day", "hyphen ladder", "set so in an older build")
+    issue = dataclasses.replace(issue, accepted=(*issue.accepted, stale))
+    report = makeups(sample)["en"]
+    assert makeup_report.unused_acceptances(issue, report) == [
+        "issues/01/issue.yaml accepts a hyphen ladder in en cluster-day that its pages no "
+        "longer have: take it out of accepted-faults"]
+    [english] = [out for out in result.outputs if out.edition == "en" and
+                 out.format == "print"]
+    assert not any("accepted-faults" in note for note in english.notes)
 
 
 def test_the_fitter_pulls_back_a_short_run_on_within_the_limits(sample):

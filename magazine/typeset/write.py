@@ -13,7 +13,7 @@ from magazine.typeset import preflight
 from magazine.typeset.epub import write_epub
 from magazine.typeset.fit import lay_out_fitted, lay_out_for_press
 from magazine.typeset.makeup import measure_makeup
-from magazine.typeset.makeup_report import refuse_faults
+from magazine.typeset.makeup_report import refuse_faults, unused_acceptances
 from magazine.typeset.pdf import pages_for_print, pages_for_screen, write_pdf
 from magazine.typeset.pdfx import press_finisher, subset_tags
 from magazine.typeset.press import Press
@@ -85,7 +85,7 @@ def write_pdfs(job: WriteJob, formats: list[str]) -> list[Output]:
                 finisher=press_finisher(f"{text.issue.id}/{text.edition.tag}",
                                         Press.of(project.styles).condition))]
             notes.append(padding_note(len(pages.pages), padded))
-            notes += fitted.notes(text.edition.tag)
+            notes += fitted.notes(text.edition.tag) + unused_acceptances(text.issue, makeup)
         else:
             pages = pages_for_screen(document)
             written = write_pdf(pages, path, "pdf/ua-1", trim=True, finisher=subset_tags)
