@@ -196,7 +196,8 @@ def set_lines(project: Project, text: EditionText, layout: Layout, css: str,
     spacing = (bounds["letter"], bounds["word"])
     plans = plan_lines(layout.document, spacing)
     made_up = _page_faults(layout.document, text)
-    as_many: frozenset[str] = frozenset()
+    counts = line_setting.line_counts(layout.document)
+    as_many: frozenset[tuple] = frozenset()
     for _ in range(LINE_ROUNDS):        # a plan the layout did not follow is dropped
         if not plans:
             break
@@ -212,13 +213,22 @@ def set_lines(project: Project, text: EditionText, layout: Layout, css: str,
                  if faults > made_up.get(slug, 0)}
         if not worse:
             return candidate, plans
-        # a paragraph set on a line fewer moved the page makeup: the article's paragraphs
-        # keep their lines, and when they did already, the article is set as it was
-        fresh = frozenset(worse) - as_many
-        as_many |= fresh
-        plans = [plan for plan in plans if plan.article not in worse] + \
+        log.info("%s: %s made up worse with the lines set again", text.edition.tag,
+                 ", ".join(sorted(worse)))
+        # a paragraph set on a line fewer or more moved the page makeup: the first such
+        # paragraph of the article keeps its lines; when none is left, the article is set
+        # as it was
+        for slug in worse:
+            moved = [(plan.article, plan.path) for plan in plans if plan.article == slug
+                     and len(plan.lines) != counts.get((plan.article, plan.path))]
+            if moved:
+                as_many |= {min(moved)}
+            else:
+                plans = [plan for plan in plans if plan.article != slug]
+        kept = {(plan.article, plan.path) for plan in plans}
+        plans = [plan for plan in plans if (plan.article, plan.path) not in as_many] + \
             [plan for plan in plan_lines(layout.document, spacing, as_many)
-             if plan.article in fresh]
+             if (plan.article, plan.path) in as_many & kept]
     return layout, []
 
 

@@ -545,22 +545,29 @@ def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool
 # --- Plans
 
 def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0),
-               as_many: frozenset[str] = frozenset()) -> list[LinePlan]:
+               as_many: frozenset[tuple] = frozenset()) -> list[LinePlan]:
     """Return a plan for every justified body paragraph of the layout that has a hyphen
     ladder or a loose line and can be set with fewer: its breaks chosen again, and when
     that is not enough its letters and words set closer or looser, never beyond `limits`
-    (the designer's letter and word spacing, em). The paragraphs of the articles in
-    `as_many` keep as many lines as they have, even a word left alone."""
+    (the designer's letter and word spacing, em). The paragraphs `as_many` names (their
+    article and path) keep as many lines as they have, even a word left alone."""
     plans = []
     for paragraph in _paragraphs(document):
         if not paragraph.setting or len(paragraph.lines) < 2:
             continue
         before = _faults(paragraph)
         if before:
-            plan = _best_plan(paragraph, before, limits, paragraph.article in as_many)
+            plan = _best_plan(paragraph, before, limits,
+                              (paragraph.article, paragraph.path) in as_many)
             if plan is not None and plan.faults_after < before:
                 plans.append(plan)
     return plans
+
+
+def line_counts(document) -> dict[tuple[str, tuple[int, ...]], int]:
+    """Return how many lines each body paragraph of the layout has, by its article and
+    path."""
+    return {(p.article, p.path): len(p.lines) for p in _paragraphs(document)}
 
 
 def _best_plan(paragraph: _Paragraph, before: int, limits: tuple[float, float],
