@@ -227,8 +227,7 @@ def set_lines(project: Project, text: EditionText, layout: Layout, css: str,
                 plans = [plan for plan in plans if plan.article != slug]
         kept = {(plan.article, plan.path) for plan in plans}
         plans = [plan for plan in plans if (plan.article, plan.path) not in as_many] + \
-            [plan for plan in plan_lines(layout.document, spacing, as_many)
-             if (plan.article, plan.path) in as_many & kept]
+            plan_lines(layout.document, spacing, as_many, only=as_many & kept)
     return layout, []
 
 

@@ -5,7 +5,8 @@ long word that does not fit leaves a loose line behind, and nothing stops three 
 lines in a row. For each paragraph with a hyphen ladder or a loose line, this module finds
 the best breaks of the whole paragraph at once (Knuth and Plass's method, as TeX does),
 measured with WeasyPrint's own fonts and styles from the first layout: the same number of
-lines (so the page makeup stays as it is), no more than LADDER hyphenated lines in a row
+lines (so the page makeup stays as it is; one fewer or more only where no breaks on as many
+mend it, and fit.py checks the pages again), no more than LADDER hyphenated lines in a row
 and word spaces no wider than LOOSE_EM when any breaks allow it, else with the letters and
 words set closer or looser within the designer's limits, and no hyphen in the last word of
 a paragraph. A line its word spaces alone would leave loose has its letters set looser, up
@@ -545,15 +546,18 @@ def _line_demerits(room: float, gaps: int, size: float, last: bool, hyphen: bool
 # --- Plans
 
 def plan_lines(document, limits: tuple[float, float] = (0.0, 0.0),
-               as_many: frozenset[tuple] = frozenset()) -> list[LinePlan]:
-    """Return a plan for every justified body paragraph of the layout that has a hyphen
-    ladder or a loose line and can be set with fewer: its breaks chosen again, and when
-    that is not enough its letters and words set closer or looser, never beyond `limits`
-    (the designer's letter and word spacing, em). The paragraphs `as_many` names (their
-    article and path) keep as many lines as they have, even a word left alone."""
+               as_many: frozenset[tuple] = frozenset(),
+               only: frozenset[tuple] | None = None) -> list[LinePlan]:
+    """Return a plan for every justified or ragged body paragraph of the layout (or only
+    those `only` names, by article and path) that has a hyphen ladder or a loose line and
+    can be set with fewer: its breaks chosen again, and when that is not enough its letters
+    and words set closer or looser, never beyond `limits` (the designer's letter and word
+    spacing, em). The paragraphs `as_many` names keep as many lines as they have, even a
+    word left alone."""
     plans = []
     for paragraph in _paragraphs(document):
-        if not paragraph.setting or len(paragraph.lines) < 2:
+        if not paragraph.setting or len(paragraph.lines) < 2 or (
+                only is not None and (paragraph.article, paragraph.path) not in only):
             continue
         before = _faults(paragraph)
         if before:

@@ -103,12 +103,11 @@ def unaccepted_faults(issue: Issue, report: EditionMakeup) -> list[str]:
 def unused_acceptances(issue: Issue, report: EditionMakeup) -> list[str]:
     """Return a note for each fault issue.yaml accepts in the edition that its pages no
     longer have (the release would list it as let through)."""
-    found = {(article.slug, fault.kind) for article in report.articles
-             for fault in article.faults}
     return [f"issues/{issue.id}/issue.yaml accepts a {a.kind} in {a.edition} {a.article} "
             "that its pages no longer have: take it out of accepted-faults"
-            for a in issue.accepted
-            if a.edition == report.edition and (a.article, a.kind) not in found]
+            for a in issue.accepted if a.edition == report.edition and not any(
+                a.covers(report.edition, article.slug, fault)
+                for article in report.articles for fault in article.faults)]
 
 
 def refuse_faults(issue: Issue, report: EditionMakeup) -> None:
